@@ -1,0 +1,56 @@
+# MC2CM portal. `make help` lists the targets.
+.DEFAULT_GOAL := help
+SHELL := /bin/sh
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+
+.PHONY: help install run test test-sqlite test-postgres messages makemessages migrate demo lint format
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check uv
+	$(VENV)/bin/uv pip install --quiet --python $(PY) -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed ## Create the virtual environment and install the portal
+
+messages: install ## Compile the Arabic and French UI translations (.po -> .mo)
+	@scripts/system_deps.sh gettext
+	$(MANAGE) compilemessages --ignore='.venv' -v 0
+
+makemessages: install ## Collect new UI strings into locale/ar and locale/fr
+	$(MANAGE) makemessages -l ar -l fr --ignore='.venv/*' --ignore='staticfiles/*' --no-obsolete
+
+migrate: install ## Apply migrations (always --noinput: wagtail-modeltranslation adds page columns)
+	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) set_translation_url_paths
+
+demo: migrate ## Load the demo content and the local admin account (idempotent)
+	$(MANAGE) load_demo_content
+	$(MANAGE) create_dev_admin
+
+run: messages demo ## Serve the portal with its demo content on http://127.0.0.1:8000/ (SQLite)
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: install messages ## Run the whole suite on SQLite, then on a throwaway PostgreSQL cluster
+	@scripts/system_deps.sh postgresql
+	$(MAKE) test-sqlite
+	$(MAKE) test-postgres
+
+test-sqlite: install ## Run the suite on SQLite only
+	env -u DATABASE_URL $(PY) -m pytest
+
+test-postgres: install ## Run the suite on a throwaway PostgreSQL cluster only
+	$(PY) scripts/throwaway_postgres.py -- $(PY) -m pytest
+
+lint: install ## Check the code with ruff
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install ## Format the code with ruff
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .

@@ -1,0 +1,208 @@
+"""The partner cities: an index and one page per city with its key figures."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from mc2cm_portal.models import IntroMixin, ThemesMixin
+
+
+class Region(models.TextChoices):
+    EUROPE = "europe", _("Europe")
+    SOUTH_MEDITERRANEAN = "south_mediterranean", _("South Mediterranean")
+
+
+class CityIndexPage(IntroMixin, Page):
+    """Lists every partner city. One per site, under the home page."""
+
+    max_count = 1
+    parent_page_types = ["mc2cm_portal.HomePage"]
+    subpage_types = ["cities.CityPage"]
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("cities index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        cities = CityPage.objects.child_of(self).live().public().order_by("title")
+        context["cities_by_region"] = [
+            (label, [city for city in cities if city.region == value])
+            for value, label in Region.choices
+        ]
+        return context
+
+
+class CityPage(ThemesMixin, Page):
+    """A partner city: where it is, since when it takes part, its portrait and key figures.
+
+    The page also lists everything linked to the city elsewhere on the site: its migration
+    profile, its priority document, the peer meetings it hosted or joined and its pilot
+    projects. Editors link those from the other pages; nothing to add here.
+    """
+
+    official_name = models.CharField(
+        _("official name"),
+        max_length=200,
+        blank=True,
+        help_text=_("The administration taking part, e.g. 'Greater Amman Municipality'."),
+    )
+    country = models.CharField(_("country"), max_length=100)
+    region = models.CharField(_("region"), max_length=30, choices=Region.choices)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("Of the city centre, in decimal degrees (north is positive), e.g. 35.78."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("Of the city centre, in decimal degrees (east is positive), e.g. -5.80."),
+    )
+    member_since = models.PositiveSmallIntegerField(
+        _("member since"),
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+        help_text=_("The year the city joined the network."),
+    )
+    portrait = RichTextField(
+        _("portrait"),
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
+        help_text=_("A short portrait of the city and its migration story, a paragraph or two."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional. A photograph of the city, shown beside the portrait."),
+    )
+
+    parent_page_types = ["cities.CityIndexPage"]
+    subpage_types = []
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("official_name"),
+        FieldRowPanel([FieldPanel("country"), FieldPanel("region")]),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])],
+            heading=_("Location"),
+        ),
+        FieldPanel("member_since"),
+        FieldPanel("portrait"),
+        FieldPanel("image"),
+        FieldPanel("themes"),
+        InlinePanel(
+            "figures",
+            heading=_("Key figures"),
+            label=_("Figure"),
+            help_text=_("Only figures with a source and a year. Leave out what is not known."),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("country"),
+        index.SearchField("portrait"),
+        index.FilterField("region"),
+    ]
+
+    class Meta:
+        verbose_name = _("city")
+        verbose_name_plural = _("cities")
+
+    def get_context(self, request, *args, **kwargs):
+        from action.models import PilotProjectPage
+        from dialogue.models import PeerMeetingPage
+        from knowledge.models import MigrationProfilePage, PriorityDocumentPage
+
+        context = super().get_context(request, *args, **kwargs)
+        publication_files = ("publication__files__document",)
+        context["figures"] = list(self.figures.all())
+        context["migration_profiles"] = (
+            MigrationProfilePage.objects.live()
+            .public()
+            .filter(city=self)
+            .select_related("publication")
+            .prefetch_related(*publication_files)
+        )
+        context["priority_documents"] = (
+            PriorityDocumentPage.objects.live()
+            .public()
+            .filter(city=self)
+            .select_related("publication")
+            .prefetch_related(*publication_files)
+        )
+        meetings = PeerMeetingPage.objects.live().public().select_related("host_city")
+        context["meetings_hosted"] = meetings.filter(host_city=self).order_by("-start_date")
+        context["meetings_attended"] = (
+            meetings.filter(participating_cities=self)
+            .exclude(host_city=self)
+            .order_by("-start_date")
+        )
+        context["pilot_projects"] = (
+            PilotProjectPage.objects.live().public().filter(city=self).order_by("-start_year")
+        )
+        return context
+
+
+class CityFigure(Orderable):
+    """A key figure of a city, always with its year and source."""
+
+    class Unit(models.TextChoices):
+        PEOPLE = "people", _("people")
+        PERCENT = "percent", _("per cent")
+
+    class Qualifier(models.TextChoices):
+        EXACT = "", _("exactly")
+        ABOUT = "about", _("about")
+        MORE_THAN = "more_than", _("more than")
+        JUST_UNDER = "just_under", _("just under")
+
+    city = ParentalKey(CityPage, related_name="figures", on_delete=models.CASCADE)
+    label = models.CharField(
+        _("what is counted"),
+        max_length=200,
+        help_text=_("E.g. 'Foreign residents' or 'Population of the metropolitan area'."),
+    )
+    qualifier = models.CharField(
+        _("precision"), max_length=20, blank=True, choices=Qualifier.choices, default=""
+    )
+    value = models.DecimalField(
+        _("value"),
+        max_digits=14,
+        decimal_places=2,
+        help_text=_("The number alone, without separators, e.g. 947952 or 13.6."),
+    )
+    unit = models.CharField(_("unit"), max_length=10, choices=Unit.choices)
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(1900), MaxValueValidator(2100)]
+    )
+    source = models.CharField(
+        _("source"), max_length=255, help_text=_("E.g. 'General census of population, 2014'.")
+    )
+    source_url = models.URLField(_("source address"), blank=True)
+
+    panels = [
+        FieldPanel("label"),
+        FieldRowPanel([FieldPanel("qualifier"), FieldPanel("value"), FieldPanel("unit")]),
+        FieldRowPanel([FieldPanel("year"), FieldPanel("source")]),
+        FieldPanel("source_url"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("key figure")
+        verbose_name_plural = _("key figures")
+
+    def __str__(self):
+        return f"{self.label}: {self.value} ({self.year})"

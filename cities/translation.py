@@ -1,0 +1,18 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import CityFigure, CityIndexPage, CityPage
+
+
+@register(CityIndexPage)
+class CityIndexPageTR(TranslationOptions):
+    fields = ("intro",)
+
+
+@register(CityPage)
+class CityPageTR(TranslationOptions):
+    fields = ("official_name", "country", "portrait")
+
+
+@register(CityFigure)
+class CityFigureTR(TranslationOptions):
+    fields = ("label", "source")

@@ -1,0 +1,156 @@
+"""Dialogue pillar: peer-to-peer meetings and the city network."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+from mc2cm_portal.models import BodyMixin, IntroMixin, PillarPage, SectionIndexPage, ThemesMixin
+
+
+class DialoguePage(PillarPage):
+    """The Dialogue pillar: cities meeting and learning from each other."""
+
+    subpage_types = ["dialogue.PeerMeetingIndexPage", "dialogue.CityNetworkPage"]
+
+    class Meta:
+        verbose_name = _("Dialogue pillar")
+
+
+class PeerMeetingIndexPage(SectionIndexPage):
+    """Lists the peer-to-peer meetings, newest first."""
+
+    parent_page_types = ["dialogue.DialoguePage"]
+    subpage_types = ["dialogue.PeerMeetingPage"]
+
+    class Meta:
+        verbose_name = _("peer meetings index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["items"] = (
+            PeerMeetingPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("host_city")
+            .order_by("-start_date")
+        )
+        return context
+
+
+class PeerMeetingPage(ThemesMixin, BodyMixin, Page):
+    """A peer-to-peer meeting: when, where, who took part, and its documents."""
+
+    start_date = models.DateField(_("first day"))
+    end_date = models.DateField(
+        _("last day"), null=True, blank=True, help_text=_("Leave empty for a one-day meeting.")
+    )
+    host_city = models.ForeignKey(
+        "cities.CityPage",
+        verbose_name=_("host city"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Leave empty when the meeting was not hosted by a partner city."),
+    )
+    venue = models.CharField(
+        _("venue"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where it took place, e.g. 'Quito, Ecuador (Habitat III side event)'."),
+    )
+    participating_cities = ParentalManyToManyField(
+        "cities.CityPage",
+        verbose_name=_("participating cities"),
+        blank=True,
+        related_name="+",
+        help_text=_("Partner cities that took part besides the host. Only those recorded."),
+    )
+    summary = models.TextField(_("summary"), help_text=_("What the meeting was about."))
+    background_document = models.ForeignKey(
+        "mc2cm_portal.Publication",
+        verbose_name=_("background document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    report = models.ForeignKey(
+        "mc2cm_portal.Publication",
+        verbose_name=_("report"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    parent_page_types = ["dialogue.PeerMeetingIndexPage"]
+    subpage_types = []
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("host_city"),
+                FieldPanel("venue"),
+                FieldPanel("participating_cities"),
+            ],
+            heading=_("When and where"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("themes"),
+        MultiFieldPanel(
+            [FieldPanel("background_document"), FieldPanel("report")], heading=_("Documents")
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+
+    class Meta:
+        verbose_name = _("peer meeting")
+        verbose_name_plural = _("peer meetings")
+
+    def clean(self):
+        super().clean()
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The last day cannot be before the first day.")})
+        if not self.host_city_id and not self.venue:
+            raise ValidationError({"venue": _("Give a venue when no partner city hosted it.")})
+
+    def publications(self):
+        return [pub for pub in (self.background_document, self.report) if pub]
+
+
+class CityNetworkPage(IntroMixin, BodyMixin, Page):
+    """The city network: who it links and the partner cities taking part."""
+
+    stakeholders = models.TextField(
+        _("who the network links"),
+        blank=True,
+        help_text=_("Kinds of stakeholders taking part, one per line."),
+    )
+
+    max_count = 1
+    parent_page_types = ["dialogue.DialoguePage"]
+    subpage_types = []
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("stakeholders"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("city network page")
+
+    def get_context(self, request, *args, **kwargs):
+        from cities.models import CityPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["cities"] = CityPage.objects.live().public().order_by("member_since", "title")
+        return context

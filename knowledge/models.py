@@ -1,0 +1,132 @@
+"""Knowledge pillar: city migration profiles and city priority documents."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+from mc2cm_portal.models import BodyMixin, PillarPage, SectionIndexPage, ThemesMixin
+
+
+class KnowledgePage(PillarPage):
+    """The Knowledge pillar: what the project learnt about each city."""
+
+    subpage_types = ["knowledge.MigrationProfileIndexPage", "knowledge.PriorityDocumentIndexPage"]
+
+    class Meta:
+        verbose_name = _("Knowledge pillar")
+
+
+class MigrationProfileIndexPage(SectionIndexPage):
+    """Lists the city migration profiles."""
+
+    parent_page_types = ["knowledge.KnowledgePage"]
+    subpage_types = ["knowledge.MigrationProfilePage"]
+
+    class Meta:
+        verbose_name = _("migration profiles index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["items"] = (
+            MigrationProfilePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("city")
+            .order_by("title")
+        )
+        return context
+
+
+class CityPublicationPage(ThemesMixin, BodyMixin, Page):
+    """A publication about one city, with a summary, a body and the files to download."""
+
+    city = models.ForeignKey(
+        "cities.CityPage",
+        verbose_name=_("city"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The city this document is about. It is listed on that city's page."),
+    )
+    summary = models.TextField(
+        _("summary"), help_text=_("What the document covers, in a short paragraph.")
+    )
+    publication = models.ForeignKey(
+        "mc2cm_portal.Publication",
+        verbose_name=_("files to download"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The publication holding the document in each language it exists in."),
+    )
+
+    subpage_types = []
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("city"),
+        FieldPanel("summary"),
+        FieldPanel("publication"),
+        FieldPanel("themes"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.FilterField("city"),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class MigrationProfilePage(CityPublicationPage):
+    """A city migration profile: experts' analysis of migration in one city."""
+
+    parent_page_types = ["knowledge.MigrationProfileIndexPage"]
+
+    class Meta:
+        verbose_name = _("city migration profile")
+
+
+class PriorityDocumentIndexPage(SectionIndexPage):
+    """Lists the city priority documents."""
+
+    parent_page_types = ["knowledge.KnowledgePage"]
+    subpage_types = ["knowledge.PriorityDocumentPage"]
+
+    class Meta:
+        verbose_name = _("priority documents index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["items"] = (
+            PriorityDocumentPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("city")
+            .order_by("title")
+        )
+        return context
+
+
+class PriorityDocumentPage(CityPublicationPage):
+    """A city priority document: the areas a city chose to act on, and its measures."""
+
+    priority_areas = models.TextField(
+        _("priority areas"),
+        blank=True,
+        help_text=_("The areas the city chose, one per line."),
+    )
+
+    parent_page_types = ["knowledge.PriorityDocumentIndexPage"]
+    content_panels = [
+        *CityPublicationPage.content_panels[:3],
+        FieldPanel("priority_areas"),
+        *CityPublicationPage.content_panels[3:],
+    ]
+
+    class Meta:
+        verbose_name = _("city priority document")

@@ -1,0 +1,18 @@
+"""Settings for the test suite. Each override says why it exists."""
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-key"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+
+# Whitenoise's manifest storage fails on Wagtail admin assets without collectstatic.
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+# Hashing passwords properly makes admin-login fixtures slow; tests need no real hashing.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# A per-process cache, so tests never share state through a real cache server.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Uploaded demo PDFs go to a throwaway folder, never into the project's media/.
+MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", "/tmp/mc2cm-test-media"))  # noqa: F405, S108
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -1,0 +1,126 @@
+"""Template helpers for a trilingual site: language of shown text, language switcher, numbers."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import formats, translation
+from django.utils.html import format_html
+from modeltranslation.fields import NONE
+from modeltranslation.translator import NotRegistered, translator
+from modeltranslation.utils import build_localized_fieldname, resolution_order
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+LANGUAGE_NAMES = {"ar": "العربية", "fr": "Français", "en": "English"}
+
+
+def _current():
+    return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def shown_language(obj, field):
+    """The language whose text ``obj.field`` shows now, after modeltranslation's fallback."""
+    current = _current()
+    try:
+        options = translator.get_options_for_model(type(obj))
+    except NotRegistered:
+        return current
+    if field not in options.all_fields:
+        return current
+    descriptor = getattr(type(obj), field)
+    undefined = descriptor.fallback_undefined
+    if undefined is NONE:
+        undefined = descriptor.field.get_default()
+    for language in resolution_order(current, descriptor.fallback_languages):
+        value = getattr(obj, build_localized_fieldname(field, language), None)
+        if descriptor.meaningful_value(value, undefined):
+            return language
+    return current
+
+
+@register.simple_tag
+def lang_attrs(obj, field):
+    """` lang=".." dir=".."` when the field falls back to another language, else nothing.
+
+    Screen readers then read fallback text with the right voice, and Latin text inside
+    the Arabic site runs left to right.
+    """
+    language = shown_language(obj, field)
+    if language == _current():
+        return ""
+    direction = "rtl" if translation.get_language_info(language)["bidi"] else "ltr"
+    return format_html(' lang="{}" dir="{}"', language, direction)
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One entry per language: the same page (or view) in that language."""
+    request = context.get("request")
+    page = context.get("page")
+    current = _current()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if isinstance(page, Page):
+            with translation.override(code):
+                url = page.get_url(request)
+        elif request is not None:
+            url = translate_url(request.path, code)
+        else:
+            url = f"/{code}/"
+        links.append(
+            {
+                "code": code,
+                "name": LANGUAGE_NAMES[code],
+                "url": url,
+                "current": code == current,
+                "dir": "rtl" if translation.get_language_info(code)["bidi"] else "ltr",
+            }
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def site_root(context):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    return site.root_page.specific if site else None
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The home page's menu children, each marked current or as an ancestor of the page."""
+    root = site_root(context)
+    if root is None:
+        return []
+    page = context.get("page")
+    path = page.path if isinstance(page, Page) else ""
+    items = []
+    for item in root.get_children().live().in_menu():
+        items.append(
+            {"page": item, "current": item.path == path, "ancestor": path.startswith(item.path)}
+        )
+    return items
+
+
+@register.filter
+def breadcrumbs(page):
+    """Ancestors from the home page down, without Wagtail's invisible root."""
+    if not isinstance(page, Page):
+        return []
+    return list(page.get_ancestors().filter(depth__gt=1))
+
+
+@register.filter
+def localized_number(value):
+    """A number with the reader's decimal and thousands separators, trailing zeros dropped."""
+    if value is None:
+        return ""
+    normalized = value.normalize() if hasattr(value, "normalize") else value
+    decimals = max(0, -normalized.as_tuple().exponent) if hasattr(normalized, "as_tuple") else None
+    return formats.number_format(normalized, decimal_pos=decimals, force_grouping=True)
+
+
+@register.filter
+def split_lines(text):
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
