@@ -121,7 +121,13 @@ class Publication(index.Indexed, ClusterableModel):
             ),
         ),
     ]
-    search_fields = [index.SearchField("title"), index.FilterField("kind")]
+    # Every language's title, so editors find a publication whatever language they type in.
+    search_fields = [
+        *(index.SearchField(f"title_{code}") for code in LANGUAGE_CODES),
+        *(index.AutocompleteField(f"title_{code}") for code in LANGUAGE_CODES),
+        index.FilterField("kind"),
+        index.FilterField("year"),
+    ]
 
     class Meta:
         ordering = ["-year", "title"]
