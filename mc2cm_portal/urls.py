@@ -21,3 +21,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+# 500 pages render with the request's language but without touching the database.
+handler500 = "mc2cm_portal.views.server_error"

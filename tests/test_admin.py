@@ -36,10 +36,7 @@ def stream_form_data(instance):
             if not isinstance(value, StreamValue):
                 continue
             data[field.name] = streamfield(
-                [
-                    (child.block_type, block_form_value(child.block, child.value))
-                    for child in value
-                ]
+                [(child.block_type, block_form_value(child.block, child.value)) for child in value]
             )
     return nested_form_data(data)
 
