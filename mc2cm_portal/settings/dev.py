@@ -12,3 +12,4 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+WHITENOISE_AUTOREFRESH = True

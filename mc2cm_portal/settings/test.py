@@ -16,3 +16,5 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Uploaded demo PDFs go to a throwaway folder, never into the project's media/.
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", "/tmp/mc2cm-test-media"))  # noqa: F405, S108
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Serve static files straight from the app folders: tests never run collectstatic.
+WHITENOISE_AUTOREFRESH = True

@@ -74,8 +74,8 @@ class Command(BaseCommand):
 
     # --- helpers -------------------------------------------------------------------------
 
-    def child(self, parent, model, slug_en, **fields):
-        existing = model.objects.child_of(parent).filter(slug_en=slug_en).first()
+    def child(self, parent, model, english_slug, **fields):
+        existing = model.objects.child_of(parent).filter(slug_en=english_slug).first()
         if existing:
             return existing
         page = model(**fields)
