@@ -31,20 +31,11 @@ class PilotProjectIndexPage(SectionIndexPage):
 
     parent_page_types = ["action.ActionPage"]
     subpage_types = ["action.PilotProjectPage"]
+    listing_related = ("city",)
+    listing_order = ("-start_year", "title")
 
     class Meta:
         verbose_name = _("pilot projects index")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["items"] = (
-            PilotProjectPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("city")
-            .order_by("-start_year", "title")
-        )
-        return context
 
 
 class PilotProjectPage(ThemesMixin, BodyMixin, Page):
@@ -142,11 +133,6 @@ class ToolkitIndexPage(SectionIndexPage):
 
     class Meta:
         verbose_name = _("toolkit library")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["items"] = ToolkitPage.objects.child_of(self).live().public().order_by("title")
-        return context
 
 
 class ToolkitPage(ThemesMixin, Page):

@@ -25,20 +25,11 @@ class PeerMeetingIndexPage(SectionIndexPage):
 
     parent_page_types = ["dialogue.DialoguePage"]
     subpage_types = ["dialogue.PeerMeetingPage"]
+    listing_related = ("host_city",)
+    listing_order = ("-start_date",)
 
     class Meta:
         verbose_name = _("peer meetings index")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["items"] = (
-            PeerMeetingPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("host_city")
-            .order_by("-start_date")
-        )
-        return context
 
 
 class PeerMeetingPage(ThemesMixin, BodyMixin, Page):

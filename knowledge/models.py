@@ -23,20 +23,10 @@ class MigrationProfileIndexPage(SectionIndexPage):
 
     parent_page_types = ["knowledge.KnowledgePage"]
     subpage_types = ["knowledge.MigrationProfilePage"]
+    listing_related = ("city",)
 
     class Meta:
         verbose_name = _("migration profiles index")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["items"] = (
-            MigrationProfilePage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("city")
-            .order_by("title")
-        )
-        return context
 
 
 class CityPublicationPage(ThemesMixin, BodyMixin, Page):
@@ -96,20 +86,10 @@ class PriorityDocumentIndexPage(SectionIndexPage):
 
     parent_page_types = ["knowledge.KnowledgePage"]
     subpage_types = ["knowledge.PriorityDocumentPage"]
+    listing_related = ("city",)
 
     class Meta:
         verbose_name = _("priority documents index")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["items"] = (
-            PriorityDocumentPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("city")
-            .order_by("title")
-        )
-        return context
 
 
 class PriorityDocumentPage(CityPublicationPage):

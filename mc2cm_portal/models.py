@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -267,7 +268,15 @@ class PillarPage(IntroMixin, BodyMixin, Page):
 
 
 class SectionIndexPage(IntroMixin, Page):
-    """Base for the section pages of a pillar, which list their children."""
+    """Base for the section pages of a pillar, which list their children a page at a time.
+
+    Each section allows exactly one child type; ``listing_related`` and ``listing_order``
+    say how to fetch and sort those children.
+    """
+
+    listing_related = ()
+    listing_order = ("title",)
+    per_page = 24
 
     key_points = models.TextField(
         _("key points"),
@@ -281,6 +290,20 @@ class SectionIndexPage(IntroMixin, Page):
 
     class Meta:
         abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        (model,) = self.allowed_subpage_models()
+        children = (
+            model.objects.child_of(self)
+            .live()
+            .public()
+            .select_related(*self.listing_related)
+            .order_by(*self.listing_order)
+        )
+        # get_page() turns a missing, non-numeric or out-of-range ?page= into a valid page.
+        context["items"] = Paginator(children, self.per_page).get_page(request.GET.get("page"))
+        return context
 
 
 class HomePage(Page):

@@ -82,9 +82,14 @@ def language_links(context):
 
 @register.simple_tag(takes_context=True)
 def site_root(context):
+    """The site's home page, looked up once per request (header link and menu share it)."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    return site.root_page.specific if site else None
+    if request is None:
+        return None
+    if not hasattr(request, "_portal_site_root"):
+        site = Site.find_for_request(request)
+        request._portal_site_root = site.root_page if site else None
+    return request._portal_site_root
 
 
 @register.simple_tag(takes_context=True)
