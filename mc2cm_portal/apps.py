@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class PortalConfig(AppConfig):
     name = "mc2cm_portal"
     verbose_name = _("MC2CM portal")
+
+    def ready(self):
+        from . import signals  # noqa: F401 - connects the search index to publishing

@@ -1,7 +1,212 @@
-"""Site search: pages and documents in the visitor's language."""
+"""Site search: pages and documents, in the visitor's language only.
 
+Each live page and each publication file is flattened into one ``SearchEntry`` per
+language (see models/search.py). PostgreSQL ranks entries with its full-text search and
+the language's own stemming (arabic, french, english); SQLite, the local default, falls
+back to matching every word.
+"""
+
+import re
+import unicodedata
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.core.paginator import Paginator
+from django.db import connection, transaction
+from django.db.models import Case, Q, When
 from django.shortcuts import render
+from django.utils import translation
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+from modeltranslation.translator import NotRegistered, translator
+from wagtail.blocks import StreamValue
+from wagtail.models import Page
+
+from .models import LANGUAGE_CODES, Publication, SearchEntry, current_language
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 10
+PER_PAGE = 10
+TEXT_CONFIG = {"ar": "arabic", "fr": "french", "en": "english"}
+NOT_SEARCHED = {"slug", "url_path", "seo_title"}
+MARK_START, MARK_END = "\x02", "\x03"
+
+
+# --- Building the entries ----------------------------------------------------------------
+
+
+def _plain(value):
+    """Visible text of a field value: strings, rich text, or the strings inside a stream."""
+    if value is None:
+        return ""
+    if isinstance(value, StreamValue):
+        return " ".join(_plain(item) for item in _strings(value.raw_data))
+    source = getattr(value, "source", value)  # RichText
+    text = strip_tags(str(source))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _strings(data):
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for key, item in data.items():
+            if key not in ("id", "type"):
+                yield from _strings(item)
+    elif isinstance(data, list | tuple):
+        for item in data:
+            yield from _strings(item)
+
+
+def _page_entries(page):
+    try:
+        fields = translator.get_options_for_model(type(page)).all_fields
+    except NotRegistered:
+        return []
+    entries = []
+    for language in LANGUAGE_CODES:
+        title = getattr(page, f"title_{language}", "") or ""
+        parts = [
+            _plain(getattr(page, f"{name}_{language}", None))
+            for name in fields
+            if name not in NOT_SEARCHED
+        ]
+        text = " ".join(part for part in parts if part)
+        if title:
+            entries.append(SearchEntry(language=language, page=page, title=title, text=text))
+    return entries
+
+
+def _file_entries(publication):
+    entries = []
+    for file in publication.files.all():
+        title = getattr(publication, f"title_{file.language}", "") or file.document.title
+        with translation.override(file.language):
+            text = str(publication.get_kind_display())
+        entries.append(SearchEntry(language=file.language, file=file, title=title, text=text))
+    return entries
+
+
+def index_page(page):
+    """Refresh a page's entries: one per language it has a title in, none if not public."""
+    page = page.specific
+    with transaction.atomic():
+        SearchEntry.objects.filter(page=page).delete()
+        if page.live and page.depth > 1 and not page.get_view_restrictions().exists():
+            SearchEntry.objects.bulk_create(_page_entries(page))
+
+
+def index_publication(publication):
+    with transaction.atomic():
+        SearchEntry.objects.filter(file__publication=publication).delete()
+        SearchEntry.objects.bulk_create(_file_entries(publication))
+
+
+def rebuild_index():
+    with transaction.atomic():
+        SearchEntry.objects.all().delete()
+        entries = []
+        for page in Page.objects.live().public().filter(depth__gt=1).specific():
+            entries += _page_entries(page)
+        publications = Publication.objects.prefetch_related("files__document")
+        for publication in publications:
+            entries += _file_entries(publication)
+        SearchEntry.objects.bulk_create(entries, batch_size=500)
+    return len(entries)
+
+
+# --- Searching -----------------------------------------------------------------------------
+
+
+def clean_query(raw):
+    """The query as typed, without control characters, squeezed and cut to a sane length."""
+    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in raw or "")
+    return re.sub(r"\s+", " ", text).strip()[:MAX_QUERY_LENGTH]
+
+
+def _search_postgres(entries, query, language):
+    config = TEXT_CONFIG[language]
+    vector = SearchVector("title", weight="A", config=config) + SearchVector(
+        "text", weight="B", config=config
+    )
+    search_query = SearchQuery(query, config=config, search_type="websearch")
+    return (
+        entries.annotate(document=vector)
+        .filter(document=search_query)
+        .annotate(
+            rank=SearchRank(vector, search_query),
+            headline=SearchHeadline(
+                "text",
+                search_query,
+                config=config,
+                start_sel=MARK_START,
+                stop_sel=MARK_END,
+                max_words=30,
+                min_words=12,
+            ),
+        )
+        .order_by("-rank", "title")
+    )
+
+
+def _search_simple(entries, query):
+    terms = query.split()[:MAX_TERMS]
+    for term in terms:
+        entries = entries.filter(Q(title__icontains=term) | Q(text__icontains=term))
+    # Entries whose title holds the first word come first.
+    in_title = Case(When(title__icontains=terms[0], then=0), default=1)
+    return entries.order_by(in_title, "title")
+
+
+def _excerpt(text, terms, width=160):
+    """Text around the first matching term, with every term marked."""
+    lowered = text.lower()
+    positions = [lowered.find(term.lower()) for term in terms if term]
+    found = [pos for pos in positions if pos >= 0]
+    start = max(0, min(found) - width // 3) if found else 0
+    excerpt = text[start : start + width]
+    for term in sorted(set(terms), key=len, reverse=True):
+        if term:
+            excerpt = re.sub(
+                re.escape(term), lambda m: MARK_START + m.group(0) + MARK_END, excerpt, flags=re.I
+            )
+    prefix = "… " if start else ""
+    suffix = " …" if start + width < len(text) else ""
+    return prefix + excerpt + suffix
+
+
+def _marked(text):
+    """Escape the excerpt, then turn our private markers into <mark> elements."""
+    html = escape(text).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+    return mark_safe(html)  # noqa: S308 - everything but our own <mark> tags is escaped
 
 
 def search(request):
-    return render(request, "mc2cm_portal/search.html", {"query": request.GET.get("q", "")})
+    language = current_language()
+    query = clean_query(request.GET.get("q", ""))
+    results = None
+    if query:
+        entries = SearchEntry.objects.filter(language=language).select_related(
+            "page", "page__content_type", "file__document"
+        )
+        postgres = connection.vendor == "postgresql"
+        matches = (
+            _search_postgres(entries, query, language)
+            if postgres
+            else _search_simple(entries, query)
+        )
+        results = Paginator(matches, PER_PAGE).get_page(request.GET.get("page"))
+        terms = query.split()[:MAX_TERMS]
+        for entry in results:
+            excerpt = entry.headline if postgres else _excerpt(entry.text, terms)
+            entry.excerpt = _marked(excerpt)
+            if entry.page_id:
+                entry.url = entry.page.get_url(request)
+                entry.kind = entry.page.specific_class._meta.verbose_name
+            else:
+                entry.url = entry.file.document.url
+    context = {
+        "query": query,
+        "results": results,
+        "shortened": len(request.GET.get("q", "")) > MAX_QUERY_LENGTH,
+    }
+    return render(request, "mc2cm_portal/search.html", context)

@@ -40,6 +40,7 @@ from mc2cm_portal.models import (
     PublicationFile,
     Theme,
 )
+from mc2cm_portal.search import rebuild_index
 
 LANGUAGES = ("ar", "fr", "en")
 LANGUAGE_NAMES = {"ar": "Arabic", "fr": "French", "en": "English"}
@@ -68,6 +69,8 @@ class Command(BaseCommand):
         # Untranslated base columns hold English, the default content language.
         with translation.override("en"), transaction.atomic():
             self.load()
+            if self.created:
+                rebuild_index()
         self.stdout.write(
             self.style.SUCCESS(f"Demo content ready ({self.created} objects created).")
         )

@@ -1,0 +1,177 @@
+"""Page bases shared by the pillars, cross-cutting mixins and the home page."""
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..blocks import BodyBlock
+from .shared import Partner, Theme
+
+
+class ThemesMixin(models.Model):
+    """Tags the page with themes from the shared taxonomy."""
+
+    themes = ParentalManyToManyField(
+        Theme,
+        verbose_name=_("themes"),
+        blank=True,
+        related_name="+",
+        help_text=_("The themes this content is about; visitors can filter by them."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class IntroMixin(models.Model):
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("Two or three sentences shown at the top of the page and in listings."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class BodyMixin(models.Model):
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_("The main text: headings, paragraphs, images and quotations."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+# --- Page bases ------------------------------------------------------------------------------
+
+
+class PillarPage(IntroMixin, BodyMixin, Page):
+    """Base for the three pillars (Dialogue, Knowledge, Action): one each, under the home page."""
+
+    max_count = 1
+    parent_page_types = ["mc2cm_portal.HomePage"]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+    def sections(self):
+        return self.get_children().live().public().specific()
+
+
+class SectionIndexPage(IntroMixin, Page):
+    """Base for the section pages of a pillar, which list their children a page at a time.
+
+    Each section allows exactly one child type; ``listing_related`` and ``listing_order``
+    say how to fetch and sort those children.
+    """
+
+    listing_related = ()
+    listing_order = ("title",)
+    per_page = 24
+
+    key_points = models.TextField(
+        _("key points"),
+        blank=True,
+        help_text=_("Short phrases summing up the section, one per line."),
+    )
+    max_count = 1
+    subpage_types = []
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("key_points")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        (model,) = self.allowed_subpage_models()
+        children = (
+            model.objects.child_of(self)
+            .live()
+            .public()
+            .select_related(*self.listing_related)
+            .order_by(*self.listing_order)
+        )
+        # get_page() turns a missing, non-numeric or out-of-range ?page= into a valid page.
+        context["items"] = Paginator(children, self.per_page).get_page(request.GET.get("page"))
+        return context
+
+
+class HomePage(Page):
+    """The portal's home: the project's why, what and how, its pillars and its ten cities."""
+
+    tagline = models.CharField(
+        _("tagline"), max_length=150, help_text=_("E.g. 'Dialogue, Knowledge and Action'.")
+    )
+    why = models.TextField(_("why"), help_text=_("Why the project exists, in a short paragraph."))
+    what = models.TextField(_("what"), help_text=_("What the project aims to achieve."))
+    how = models.TextField(_("how"), help_text=_("How it works, through its three pillars."))
+    network = models.TextField(
+        _("the network"), blank=True, help_text=_("Who the partner cities are, in one paragraph.")
+    )
+    start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True)
+    end_year = models.PositiveSmallIntegerField(_("end year"), null=True, blank=True)
+    duration_note = models.CharField(
+        _("note on the duration"),
+        max_length=255,
+        blank=True,
+        help_text=_("E.g. that a second phase followed. Leave empty if there is nothing to add."),
+    )
+
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "cities.CityIndexPage",
+        "dialogue.DialoguePage",
+        "knowledge.KnowledgePage",
+        "action.ActionPage",
+    ]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("tagline"),
+        MultiFieldPanel(
+            [FieldPanel("why"), FieldPanel("what"), FieldPanel("how"), FieldPanel("network")],
+            heading=_("About the project"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
+                FieldPanel("duration_note"),
+            ],
+            heading=_("Duration"),
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("why"), index.SearchField("what")]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def clean(self):
+        super().clean()
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("The end year cannot be before the start year.")})
+
+    def get_context(self, request, *args, **kwargs):
+        from cities.models import CityIndexPage, CityPage
+
+        context = super().get_context(request, *args, **kwargs)
+        children = self.get_children().live().public().specific()
+        context["pillars"] = [page for page in children if isinstance(page, PillarPage)]
+        context["city_index"] = next(
+            (page for page in children if isinstance(page, CityIndexPage)), None
+        )
+        context["cities"] = CityPage.objects.live().public().order_by("title")
+        context["partners"] = Partner.objects.all()
+        return context

@@ -1,0 +1,33 @@
+"""One searchable text per page (or downloadable file) and language.
+
+Wagtail's own index mixes the three languages of a translated field. Visitors must only
+find content written in their language, so each page is flattened into one entry per
+language from that language's own fields (no fallback), refreshed when it is published.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchEntry(models.Model):
+    language = models.CharField(_("language"), max_length=5)
+    page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    file = models.ForeignKey(
+        "mc2cm_portal.PublicationFile",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    title = models.CharField(_("title"), max_length=255)
+    text = models.TextField(_("text"))
+
+    class Meta:
+        indexes = [models.Index(fields=["language"])]
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+
+    def __str__(self):
+        return f"{self.title} ({self.language})"

@@ -1,0 +1,127 @@
+"""Search: one box on every page, results in the visitor's language, odd input handled."""
+
+import pytest
+from django.db import connection
+from django.utils.html import escape
+
+from cities.models import CityPage
+from mc2cm_portal.models import SearchEntry
+from mc2cm_portal.search import index_page
+from tests.pages import url_in
+
+pytestmark = pytest.mark.django_db
+
+
+def results_of(html):
+    if '<ol class="search-results"' not in html:
+        return []
+    block = html.split('<ol class="search-results"')[1].split("</ol>")[0]
+    return block.split('<li class="search-result">')[1:]
+
+
+@pytest.mark.parametrize("language", ("ar", "fr", "en"))
+def test_every_page_has_the_search_box(client, language):
+    html = client.get(f"/{language}/").content.decode()
+    assert 'role="search"' in html
+    assert f'action="/{language}/search/"' in html
+    assert 'name="q"' in html
+
+
+def test_an_arabic_word_finds_arabic_pages_and_documents(client):
+    html = client.get("/ar/search/", {"q": "طنجة"}).content.decode()
+    results = results_of(html)
+    assert len(results) >= 3
+    tangier = CityPage.objects.get(slug_en="tangier")
+    assert any(f'href="{url_in(tangier, "ar")}"' in r for r in results)
+    assert any('hreflang="ar" download=' in r for r in results)  # an Arabic file
+    assert "<mark>" in html
+    # Only Arabic: no link into the French or English site, no file in another language.
+    assert "/fr/" not in "".join(results) and "/en/" not in "".join(results)
+    assert 'hreflang="fr"' not in "".join(results)
+
+
+def test_results_are_in_the_visitors_language_only(client):
+    # "Beyrouth" is the French name of Beirut: only French readers find it.
+    assert results_of(client.get("/fr/search/", {"q": "Beyrouth"}).content.decode())
+    for language in ("en", "ar"):
+        html = client.get(f"/{language}/search/", {"q": "Beyrouth"}).content.decode()
+        assert results_of(html) == []
+
+
+def test_results_link_back_in_the_visitors_language(client):
+    html = client.get("/fr/search/", {"q": "Lisbonne"}).content.decode()
+    lisbon = CityPage.objects.get(slug_en="lisbon")
+    assert f'href="{url_in(lisbon, "fr")}"' in html
+    assert escape(lisbon.title_fr) in html
+
+
+def test_unpublishing_removes_a_page_from_results(client):
+    lisbon = CityPage.objects.get(slug_en="lisbon")
+    lisbon.unpublish()
+    html = client.get("/en/search/", {"q": "Lisbon"}).content.decode()
+    assert f'href="{url_in(lisbon, "en")}"' not in html
+    assert not SearchEntry.objects.filter(page=lisbon).exists()
+
+
+def test_publishing_an_edit_updates_the_results(client):
+    vienna = CityPage.objects.get(slug_en="vienna")
+    vienna.portrait_en = "<p>Home of the zebrafinch festival.</p>"
+    vienna.save_revision().publish()
+    html = client.get("/en/search/", {"q": "zebrafinch"}).content.decode()
+    assert f'href="{url_in(vienna, "en")}"' in html
+    assert not results_of(client.get("/fr/search/", {"q": "zebrafinch"}).content.decode())
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        " ",
+        "\x00",
+        "a\x00b",
+        "x" * 5000,
+        "<script>alert(1)</script>",
+        '" OR 1=1 --',
+        "!!! &&& ||| ((( ",
+        "-",
+        "طنجة" * 100,
+        "%",
+        "_",
+    ],
+)
+def test_odd_queries_answer_a_page_not_an_error(client, query):
+    response = client.get("/ar/search/", {"q": query})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert '<html lang="ar" dir="rtl">' in html
+
+
+def test_a_long_query_is_cut_and_the_visitor_is_told(client):
+    html = client.get("/en/search/", {"q": "migration " * 100}).content.decode()
+    assert "only its beginning was used" in html
+
+
+def test_results_paginate_and_keep_the_query(client):
+    html = client.get("/en/search/", {"q": "migration"}).content.decode()
+    assert 'rel="next"' in html
+    assert "q=migration" in html.split('rel="next"')[0].rsplit("<a", 1)[1]
+    second = client.get("/en/search/", {"q": "migration", "page": "2"})
+    assert second.status_code == 200
+    assert results_of(second.content.decode())
+
+
+def test_stemming_finds_other_forms_on_postgresql(client):
+    if connection.vendor != "postgresql":
+        pytest.skip("stemming is PostgreSQL's full-text search; SQLite matches words as typed")
+    # "cities" is indexed; the English stemmer also matches "city".
+    assert results_of(client.get("/en/search/", {"q": "citi"}).content.decode())
+    assert results_of(client.get("/ar/search/", {"q": "مدينة"}).content.decode())
+
+
+def test_index_skips_private_and_draft_pages():
+    lyon = CityPage.objects.get(slug_en="lyon")
+    lyon.live = False
+    lyon.save()
+    index_page(lyon)
+    assert not SearchEntry.objects.filter(page=lyon).exists()
