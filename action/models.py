@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from mc2cm_portal.filters import ChoiceFilter, city_filter, language_filter, theme_filter
 from mc2cm_portal.models import BodyMixin, PillarPage, SectionIndexPage, ThemesMixin
 
 from .blocks import StepsBlock
@@ -36,6 +37,10 @@ class PilotProjectIndexPage(SectionIndexPage):
 
     class Meta:
         verbose_name = _("pilot projects index")
+
+    def listing_filters(self):
+        statuses = ChoiceFilter("status", _("Status"), PilotProjectPage.Status.choices, "status")
+        return [city_filter("city__slug_en"), statuses, theme_filter()]
 
 
 class PilotProjectPage(ThemesMixin, BodyMixin, Page):
@@ -133,6 +138,9 @@ class ToolkitIndexPage(SectionIndexPage):
 
     class Meta:
         verbose_name = _("toolkit library")
+
+    def listing_filters(self):
+        return [theme_filter(), language_filter("publication__files__language")]
 
 
 class ToolkitPage(ThemesMixin, Page):

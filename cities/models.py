@@ -1,5 +1,6 @@
 """The partner cities: an index and one page per city with its key figures."""
 
+from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from mc2cm_portal.filters import ChoiceFilter, apply_filters, theme_filter
 from mc2cm_portal.models import IntroMixin, ThemesMixin
 
 
@@ -28,11 +30,21 @@ class CityIndexPage(IntroMixin, Page):
     class Meta:
         verbose_name = _("cities index")
 
+    per_page = 60
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        cities = CityPage.objects.child_of(self).live().public().order_by("title")
+        filters = [ChoiceFilter("region", _("Region"), Region.choices, "region"), theme_filter()]
+        cities = apply_filters(
+            CityPage.objects.child_of(self).live().public(), request.GET, filters
+        )
+        cities = cities.distinct().order_by("region", "title")
+        items = Paginator(cities, self.per_page).get_page(request.GET.get("page"))
+        context["filters"] = filters
+        context["filters_active"] = any(choice_filter.selected for choice_filter in filters)
+        context["items"] = items
         context["cities_by_region"] = [
-            (label, [city for city in cities if city.region == value])
+            (label, [city for city in items if city.region == value])
             for value, label in Region.choices
         ]
         return context

@@ -2,12 +2,15 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from mc2cm_portal.filters import city_filter, theme_filter
 from mc2cm_portal.models import BodyMixin, IntroMixin, PillarPage, SectionIndexPage, ThemesMixin
 
 
@@ -30,6 +33,24 @@ class PeerMeetingIndexPage(SectionIndexPage):
 
     class Meta:
         verbose_name = _("peer meetings index")
+
+    def listing_filters(self):
+        return [
+            theme_filter(),
+            city_filter(
+                apply=lambda meetings, slug: meetings.filter(
+                    Q(host_city__slug_en=slug) | Q(participating_cities__slug_en=slug)
+                )
+            ),
+        ]
+
+    def listing(self, children, request):
+        """Upcoming meetings first, soonest first; then the past ones, a page at a time."""
+        today = timezone.localdate()
+        upcoming = Q(start_date__gte=today) | Q(end_date__gte=today)
+        context = super().listing(children.exclude(upcoming), request)
+        context["upcoming"] = list(children.filter(upcoming).order_by("start_date"))
+        return context
 
 
 class PeerMeetingPage(ThemesMixin, BodyMixin, Page):

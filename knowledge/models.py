@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from mc2cm_portal.filters import city_filter, theme_filter
 from mc2cm_portal.models import BodyMixin, PillarPage, SectionIndexPage, ThemesMixin
 
 
@@ -27,6 +28,9 @@ class MigrationProfileIndexPage(SectionIndexPage):
 
     class Meta:
         verbose_name = _("migration profiles index")
+
+    def listing_filters(self):
+        return [city_filter("city__slug_en"), theme_filter()]
 
 
 class CityPublicationPage(ThemesMixin, BodyMixin, Page):
@@ -90,6 +94,9 @@ class PriorityDocumentIndexPage(SectionIndexPage):
 
     class Meta:
         verbose_name = _("priority documents index")
+
+    def listing_filters(self):
+        return [city_filter("city__slug_en"), theme_filter()]
 
 
 class PriorityDocumentPage(CityPublicationPage):

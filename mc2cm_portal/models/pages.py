@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import BodyBlock
+from ..filters import apply_filters
 from .shared import Partner, Theme
 
 
@@ -94,19 +95,26 @@ class SectionIndexPage(IntroMixin, Page):
     class Meta:
         abstract = True
 
+    def listing_filters(self):
+        """The filters offered above the list; none by default."""
+        return []
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         (model,) = self.allowed_subpage_models()
-        children = (
-            model.objects.child_of(self)
-            .live()
-            .public()
-            .select_related(*self.listing_related)
-            .order_by(*self.listing_order)
-        )
-        # get_page() turns a missing, non-numeric or out-of-range ?page= into a valid page.
-        context["items"] = Paginator(children, self.per_page).get_page(request.GET.get("page"))
+        filters = self.listing_filters()
+        children = apply_filters(model.objects.child_of(self).live().public(), request.GET, filters)
+        if any(choice_filter.selected for choice_filter in filters):
+            children = children.distinct()  # many-to-many filters may repeat a page
+        children = children.select_related(*self.listing_related).order_by(*self.listing_order)
+        context["filters"] = filters
+        context["filters_active"] = any(choice_filter.selected for choice_filter in filters)
+        context.update(self.listing(children, request))
         return context
+
+    def listing(self, children, request):
+        # get_page() turns a missing, non-numeric or out-of-range ?page= into a valid page.
+        return {"items": Paginator(children, self.per_page).get_page(request.GET.get("page"))}
 
 
 class HomePage(Page):

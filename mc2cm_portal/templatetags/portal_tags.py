@@ -5,6 +5,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import formats, translation
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.fields import NONE
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname, resolution_order
@@ -129,3 +130,29 @@ def localized_number(value):
 @register.filter
 def split_lines(text):
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+@register.simple_tag
+def figure_groups(figures):
+    """Key figures grouped by unit, each with its bar length (0-100) for the chart.
+
+    People are scaled against the city's largest head count, shares against 100 %;
+    mixing the two on one axis would mislead.
+    """
+    groups = []
+    for unit, label in (("people", _("Number of people")), ("percent", _("Share in per cent"))):
+        rows = [figure for figure in figures if figure.unit == unit]
+        if not rows:
+            continue
+        top = 100 if unit == "percent" else max(float(figure.value) for figure in rows) or 1
+        groups.append(
+            {
+                "unit": unit,
+                "label": label,
+                "rows": [
+                    {"figure": figure, "length": round(100 * float(figure.value) / top, 1)}
+                    for figure in rows
+                ],
+            }
+        )
+    return groups

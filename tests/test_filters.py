@@ -1,0 +1,100 @@
+"""Filters work as plain links and forms (no JavaScript) and shrug off bad values."""
+
+import pytest
+from django.utils.html import escape
+
+from action.models import PilotProjectIndexPage, PilotProjectPage, ToolkitIndexPage, ToolkitPage
+from cities.models import CityIndexPage, CityPage
+from dialogue.models import PeerMeetingIndexPage, PeerMeetingPage
+from tests.pages import url_in
+
+pytestmark = pytest.mark.django_db
+
+
+def get(client, page, lang="en", **params):
+    response = client.get(url_in(page, lang), params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def listed(html, pages, language="en"):
+    return {page.slug_en for page in pages if f'href="{url_in(page, language)}"' in html}
+
+
+def test_cities_filter_by_region(client):
+    index = CityIndexPage.objects.get()
+    cities = CityPage.objects.all()
+    html = get(client, index, region="south_mediterranean")
+    assert listed(html, cities) == {"amman", "beirut", "tangier", "tunis", "sfax"}
+    assert '<option value="south_mediterranean" selected>' in html
+
+
+def test_cities_filter_by_theme(client):
+    index = CityIndexPage.objects.get()
+    city = CityPage.objects.filter(themes__isnull=False).first()
+    theme = city.themes.first()
+    html = get(client, index, "fr", theme=theme.slug)
+    expected = {c.slug_en for c in CityPage.objects.filter(themes=theme)}
+    assert listed(html, CityPage.objects.all(), "fr") == expected
+    assert 0 < len(expected) < 10
+
+
+def test_meetings_filter_by_city_hosted_or_attended(client):
+    index = PeerMeetingIndexPage.objects.get()
+    html = get(client, index, city="tangier")
+    assert listed(html, PeerMeetingPage.objects.all()) == {"tangier-2016"}
+
+
+def test_meetings_are_split_into_upcoming_and_past(client):
+    index = PeerMeetingIndexPage.objects.get()
+    html = get(client, index)
+    upcoming, past = html.split('id="past-heading"')
+    assert "No upcoming meeting has been announced." in upcoming
+    assert len(listed(past, PeerMeetingPage.objects.all())) == 11
+
+
+def test_pilot_projects_filter_by_city_and_status(client):
+    index = PilotProjectIndexPage.objects.get()
+    projects = PilotProjectPage.objects.all()
+    assert listed(get(client, index, city="sfax"), projects) == {"acmals"}
+    assert listed(get(client, index, status="ongoing"), projects) == set()
+    assert "Nothing matches these filters." in get(client, index, status="ongoing")
+    assert len(listed(get(client, index, status="completed"), projects)) == 3
+
+
+def test_toolkits_filter_by_document_language(client):
+    index = ToolkitIndexPage.objects.get()
+    toolkits = ToolkitPage.objects.all()
+    assert len(listed(get(client, index, language="ar"), toolkits)) == 2
+    publication = toolkits[0].publication
+    publication.files.filter(language="ar").delete()
+    assert listed(get(client, index, language="ar"), toolkits) == {toolkits[1].slug_en}
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"region": "atlantis"},
+        {"theme": "<script>"},
+        {"city": "\x00"},
+        {"status": ["ongoing", "completed"]},
+        {"page": "-3", "region": "europe"},
+    ],
+)
+def test_unknown_filter_values_show_the_whole_list(client, params):
+    index = CityIndexPage.objects.get()
+    response = client.get(url_in(index, "ar"), params)
+    assert response.status_code == 200
+    assert "<script>" not in response.content.decode()
+
+
+def test_city_page_charts_its_figures_next_to_the_table(client):
+    tangier = CityPage.objects.get(slug_en="tangier")
+    html = get(client, tangier, "ar")
+    chart = html.split('<div class="figure-chart">')[1].split('<table class="figures">')[0]
+    assert chart.count('class="figure-chart__row"') == tangier.figures.count()
+    assert 'aria-hidden="true"' in chart  # bars are decoration; the numbers are text
+    # The share is drawn against 100 %: 0.5 % is a bar of 0.5.
+    assert '<rect class="figure-chart__fill" width="0.5"' in chart
+    for figure in tangier.figures.all():
+        assert escape(figure.label_ar) in chart
