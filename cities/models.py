@@ -155,7 +155,12 @@ class CityPage(ThemesMixin, Page):
             .select_related("publication")
             .prefetch_related(*publication_files)
         )
-        meetings = PeerMeetingPage.objects.live().public().select_related("host_city")
+        meetings = (
+            PeerMeetingPage.objects.live()
+            .public()
+            .select_related("host_city", "background_document", "report")
+            .prefetch_related("background_document__files__document", "report__files__document")
+        )
         context["meetings_hosted"] = meetings.filter(host_city=self).order_by("-start_date")
         context["meetings_attended"] = (
             meetings.filter(participating_cities=self)
@@ -163,7 +168,12 @@ class CityPage(ThemesMixin, Page):
             .order_by("-start_date")
         )
         context["pilot_projects"] = (
-            PilotProjectPage.objects.live().public().filter(city=self).order_by("-start_year")
+            PilotProjectPage.objects.live()
+            .public()
+            .filter(city=self)
+            .select_related("publication")
+            .prefetch_related(*publication_files)
+            .order_by("-start_year")
         )
         return context
 

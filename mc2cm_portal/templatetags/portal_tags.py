@@ -156,3 +156,14 @@ def figure_groups(figures):
             }
         )
     return groups
+
+
+@register.simple_tag
+def coordinates(latitude, longitude):
+    """ "35.78° N, 5.8° W" in the reader's words and number format (no minus sign to misplace)."""
+    north = _("%(degrees)s° N") if latitude >= 0 else _("%(degrees)s° S")
+    east = _("%(degrees)s° E") if longitude >= 0 else _("%(degrees)s° W")
+    return _("%(latitude)s, %(longitude)s") % {
+        "latitude": north % {"degrees": localized_number(abs(latitude))},
+        "longitude": east % {"degrees": localized_number(abs(longitude))},
+    }
