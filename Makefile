@@ -37,7 +37,7 @@ run: messages demo ## Serve the portal with its demo content on http://127.0.0.1
 	$(MANAGE) runserver 127.0.0.1:8000
 
 test: install messages ## Run the whole suite on SQLite, then on a throwaway PostgreSQL cluster
-	@scripts/system_deps.sh postgresql
+	@scripts/system_deps.sh postgresql chromium
 	$(MAKE) test-sqlite
 	$(MAKE) test-postgres
 

@@ -18,3 +18,4 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", "/tmp/mc2cm-test-media")) 
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Serve static files straight from the app folders: tests never run collectstatic.
 WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

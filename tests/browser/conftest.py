@@ -1,0 +1,384 @@
+"""Browser tests: the real portal in a subprocess, driven by Debian's Chromium with Playwright.
+
+The portal runs with `manage.py runserver` on its own database (a throwaway PostgreSQL database
+on the server of DATABASE_URL, or a temporary SQLite file) loaded with the demo content, so the
+pytest-django test database the other tests share is never touched. One server and one
+Chromium serve the whole session.
+
+Playwright's sync API keeps an asyncio loop marked as running in the main thread while it is
+open, which makes Django refuse ORM calls (SynchronousOnlyOperation). So the browser tests run
+after all the others, and Chromium is stopped as soon as the next test is not a browser test.
+"""
+
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+LANGUAGES = ("ar", "fr", "en")
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+SERVER_START_TIMEOUT = 60  # seconds for runserver to answer once migrated and loaded
+BROWSER_MARK = "browser"
+
+# One English address per page type; the other languages are reached through each page's
+# language switcher (their slugs are translated), see `page_paths`.
+ENGLISH_PATHS = {
+    "home": "/en/",
+    "city-index": "/en/cities/",
+    "city": "/en/cities/tangier/",
+    "city-sparse": "/en/cities/sfax/",
+    "dialogue": "/en/dialogue/",
+    "peer-meeting-index": "/en/dialogue/peer-meetings/",
+    "peer-meeting": "/en/dialogue/peer-meetings/lisbon-2016/",
+    "city-network": "/en/dialogue/city-network/",
+    "knowledge": "/en/knowledge/",
+    "profile-index": "/en/knowledge/migration-profiles/",
+    "profile": "/en/knowledge/migration-profiles/migration-profile-tangier/",
+    "priority-document-index": "/en/knowledge/priority-documents/",
+    "priority-document": "/en/knowledge/priority-documents/priority-document-tangier/",
+    "action": "/en/action/",
+    "pilot-project-index": "/en/action/pilot-projects/",
+    "pilot-project": "/en/action/pilot-projects/tangeraccueil/",
+    "toolkit-index": "/en/action/toolkits/",
+    "toolkit": "/en/action/toolkits/example-access-to-rights-and-services/",
+}
+# Pages outside the page tree, hence without a language switcher to follow.
+MISSING_PATHS = {"en": "/en/no-such-page/", "fr": "/fr/aucune-page/", "ar": "/ar/لا-توجد/"}
+SEARCH_TERMS = {"en": "Tangier", "fr": "Tanger", "ar": "طنجة"}
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        f"{BROWSER_MARK}: drives the running portal in Chromium (run them alone with -m browser)",
+    )
+
+
+def _is_browser_test(item):
+    return item is not None and item.get_closest_marker(BROWSER_MARK) is not None
+
+
+def pytest_collection_modifyitems(config, items):
+    """Run the browser tests last, together: see the module docstring."""
+    items.sort(key=_is_browser_test)  # stable: keeps each group's own order
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    try:
+        return (yield)  # the test's fixtures (pages, contexts) are closed first
+    finally:
+        if _is_browser_test(item) and not _is_browser_test(nextitem):
+            _CHROMIUM.stop()
+
+
+# --- The portal ------------------------------------------------------------------------
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _run_manage(env, *args):
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    if result.returncode != 0:
+        pytest.fail(
+            f"manage.py {' '.join(args)} failed ({result.returncode}):\n"
+            f"{result.stdout[-3000:]}\n{result.stderr[-5000:]}",
+            pytrace=False,
+        )
+
+
+class _Database:
+    """A database of its own for the portal subprocess; returns its DATABASE_URL."""
+
+    def __init__(self, folder):
+        self.folder = folder
+        self.server_url = os.environ.get("DATABASE_URL", "")
+        self.name = None
+
+    def __enter__(self):
+        if not self.server_url.startswith("postgres"):
+            return f"sqlite:///{self.folder / 'db.sqlite3'}"
+        import psycopg
+        from psycopg import sql
+
+        self.name = f"mc2cm_browser_{secrets.token_hex(4)}"
+        with psycopg.connect(self.server_url, autocommit=True) as conn:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(self.name)))
+        return urllib.parse.urlsplit(self.server_url)._replace(path=f"/{self.name}").geturl()
+
+    def __exit__(self, *exc):
+        if self.name:
+            import psycopg
+            from psycopg import sql
+
+            with psycopg.connect(self.server_url, autocommit=True) as conn:
+                conn.execute(
+                    sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                        sql.Identifier(self.name)
+                    )
+                )
+
+
+def _wait_until_answering(process, url, log):
+    deadline = time.monotonic() + SERVER_START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            break
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (local)
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.2)
+    pytest.fail(f"The portal did not answer on {url}:\n{log.read_text()[-5000:]}", pytrace=False)
+
+
+class _Stylesheets(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link" and attrs.get("rel") == "stylesheet" and attrs.get("href"):
+            self.hrefs.append(attrs["href"])
+
+
+def _check_stylesheets(base):
+    """Browser tests of an unstyled portal would check nothing a visitor sees."""
+    with urllib.request.urlopen(f"{base}/en/", timeout=30) as response:  # noqa: S310 (local)
+        parser = _Stylesheets()
+        parser.feed(response.read().decode())
+    assert parser.hrefs, "/en/ links no stylesheet"
+    for href in parser.hrefs:
+        try:
+            urllib.request.urlopen(urllib.parse.urljoin(base, href), timeout=30).close()  # noqa: S310
+            status = 200
+        except urllib.error.HTTPError as error:
+            status = error.code
+        if status != 200:
+            pytest.fail(
+                f"The portal's stylesheet {href} answers {status} under "
+                "mc2cm_portal.settings.test (DEBUG off, no collectstatic): whitenoise only looks "
+                "in the app folders with WHITENOISE_USE_FINDERS = True in the test settings.",
+                pytrace=False,
+            )
+
+
+@pytest.fixture(scope="session")
+def portal_url():
+    """Base URL (no trailing slash) of the portal with its demo content, served on a free port."""
+    folder = Path(tempfile.mkdtemp(prefix="mc2cm-browser-"))
+    try:
+        with _Database(folder) as database_url:
+            env = {
+                **os.environ,
+                "DJANGO_SETTINGS_MODULE": "mc2cm_portal.settings.test",
+                "DJANGO_MEDIA_ROOT": str(folder / "media"),
+                "DATABASE_URL": database_url,
+                "PYTHONUNBUFFERED": "1",
+            }
+            _run_manage(env, "migrate", "--noinput", "-v", "0")
+            _run_manage(env, "load_demo_content", "-v", "0")
+            port = _free_port()
+            log = folder / "server.log"
+            with log.open("w") as output:
+                process = subprocess.Popen(
+                    [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+                    cwd=ROOT,
+                    env=env,
+                    stdout=output,
+                    stderr=subprocess.STDOUT,
+                )
+            base = f"http://127.0.0.1:{port}"
+            try:
+                _wait_until_answering(process, f"{base}/en/", log)
+                _check_stylesheets(base)
+                yield base
+            finally:
+                process.terminate()
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+class _SwitcherLinks(HTMLParser):
+    """hreflang -> href of the links in nav.language-switcher."""
+
+    def __init__(self):
+        super().__init__()
+        self.depth = 0  # > 0 inside the language switcher
+        self.links = {}
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "nav":
+            if self.depth or "language-switcher" in (attrs.get("class") or "").split():
+                self.depth += 1
+        elif tag == "a" and self.depth and attrs.get("hreflang") and attrs.get("href"):
+            self.links[attrs["hreflang"]] = attrs["href"]
+
+    def handle_endtag(self, tag):
+        if tag == "nav" and self.depth:
+            self.depth -= 1
+
+
+def _language_versions(base, path):
+    with urllib.request.urlopen(base + path, timeout=30) as response:  # noqa: S310 (local)
+        parser = _SwitcherLinks()
+        parser.feed(response.read().decode())
+    missing = set(LANGUAGES) - parser.links.keys()
+    assert not missing, f"{path}: no language-switcher link for {sorted(missing)}"
+    return {
+        lang: urllib.parse.unquote(urllib.parse.urlsplit(parser.links[lang]).path)
+        for lang in LANGUAGES
+    }
+
+
+@pytest.fixture(scope="session")
+def page_paths(portal_url):
+    """{(page type, language): path}, for every type of ENGLISH_PATHS plus "missing"."""
+    paths = {}
+    for kind, english in ENGLISH_PATHS.items():
+        for lang, path in _language_versions(portal_url, english).items():
+            paths[kind, lang] = path
+    for lang, path in MISSING_PATHS.items():
+        paths["missing", lang] = path
+    for lang, term in SEARCH_TERMS.items():
+        paths["search", lang] = f"/{lang}/search/?{urllib.parse.urlencode({'q': term})}"
+    return paths
+
+
+# --- Chromium --------------------------------------------------------------------------
+
+
+class _Chromium:
+    """One Playwright + Chromium, started on first use and stopped by pytest_runtest_teardown."""
+
+    def __init__(self):
+        self.playwright = None
+        self.browser = None
+
+    def get(self):
+        if self.browser is None:
+            if not CHROMIUM.exists():
+                pytest.fail(
+                    f"{CHROMIUM} is missing: the browser tests need Debian's Chromium "
+                    "(`apt-get install -y chromium`; `make test` installs it). "
+                    "Never run `playwright install`.",
+                    pytrace=False,
+                )
+            from playwright.sync_api import sync_playwright
+
+            self.playwright = sync_playwright().start()
+            try:
+                self.browser = self.playwright.chromium.launch(
+                    executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+                )
+            except Exception:
+                self.stop()
+                raise
+        return self.browser
+
+    def stop(self):
+        if self.browser is not None:
+            self.browser.close()
+            self.browser = None
+        if self.playwright is not None:
+            self.playwright.stop()
+            self.playwright = None
+
+
+_CHROMIUM = _Chromium()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """The session's Chromium (restarted only if non-browser tests ran in between)."""
+    yield _CHROMIUM
+    _CHROMIUM.stop()
+
+
+def _new_page(browser, portal_url, **options):
+    context = browser.get().new_context(base_url=portal_url, accept_downloads=True, **options)
+    context.set_default_timeout(15_000)
+    return context, context.new_page()
+
+
+@pytest.fixture
+def page(browser, portal_url):
+    context, page = _new_page(browser, portal_url, viewport=DESKTOP)
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def shared_page(browser, portal_url):
+    """One desktop page for a whole module of tests that only read pages (faster)."""
+    context, page = _new_page(browser, portal_url, viewport=DESKTOP)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone_page(browser, portal_url):
+    context, page = _new_page(
+        browser, portal_url, viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2
+    )
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def screenshot():
+    return save_screenshot
+
+
+def save_screenshot(page, name, lang):
+    """test-artifacts/screenshots/<name>-<lang>.png: the whole page, as a visitor sees it."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    safe = re.sub(r"[^\w-]+", "-", name)
+    page.screenshot(path=str(SCREENSHOTS / f"{safe}-{lang}.png"), full_page=True)
