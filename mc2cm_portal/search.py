@@ -27,7 +27,7 @@ MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
 PER_PAGE = 10
 TEXT_CONFIG = {"ar": "arabic", "fr": "french", "en": "english"}
-NOT_SEARCHED = {"slug", "url_path", "seo_title"}
+NOT_SEARCHED = {"title", "slug", "url_path", "seo_title"}  # title has its own column
 MARK_START, MARK_END = "\x02", "\x03"
 
 
