@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -11,7 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from mc2cm_portal.filters import ChoiceFilter, apply_filters, theme_filter
-from mc2cm_portal.models import IntroMixin, ThemesMixin
+from mc2cm_portal.models import IntroMixin, ThemesMixin, attach_files, visible
 
 
 class Region(models.TextChoices):
@@ -35,9 +36,7 @@ class CityIndexPage(IntroMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         filters = [ChoiceFilter("region", _("Region"), Region.choices, "region"), theme_filter()]
-        cities = apply_filters(
-            CityPage.objects.child_of(self).live().public(), request.GET, filters
-        )
+        cities = apply_filters(visible(CityPage.objects.child_of(self)), request.GET, filters)
         cities = cities.distinct().order_by("region", "title")
         items = Paginator(cities, self.per_page).get_page(request.GET.get("page"))
         context["filters"] = filters
@@ -139,41 +138,36 @@ class CityPage(ThemesMixin, Page):
         from knowledge.models import MigrationProfilePage, PriorityDocumentPage
 
         context = super().get_context(request, *args, **kwargs)
-        publication_files = ("publication__files__document",)
         context["figures"] = list(self.figures.all())
-        context["migration_profiles"] = (
-            MigrationProfilePage.objects.live()
-            .public()
-            .filter(city=self)
-            .select_related("publication")
-            .prefetch_related(*publication_files)
+        profiles = list(
+            visible(MigrationProfilePage.objects).filter(city=self).select_related("publication")
         )
-        context["priority_documents"] = (
-            PriorityDocumentPage.objects.live()
-            .public()
-            .filter(city=self)
-            .select_related("publication")
-            .prefetch_related(*publication_files)
+        priorities = list(
+            visible(PriorityDocumentPage.objects).filter(city=self).select_related("publication")
         )
-        meetings = (
-            PeerMeetingPage.objects.live()
-            .public()
+        # Hosted and attended meetings in one query, told apart here.
+        meetings = list(
+            visible(PeerMeetingPage.objects)
+            .filter(Q(host_city=self) | Q(participating_cities=self))
+            .distinct()
             .select_related("host_city", "background_document", "report")
-            .prefetch_related("background_document__files__document", "report__files__document")
-        )
-        context["meetings_hosted"] = meetings.filter(host_city=self).order_by("-start_date")
-        context["meetings_attended"] = (
-            meetings.filter(participating_cities=self)
-            .exclude(host_city=self)
             .order_by("-start_date")
         )
-        context["pilot_projects"] = (
-            PilotProjectPage.objects.live()
-            .public()
+        projects = list(
+            visible(PilotProjectPage.objects)
             .filter(city=self)
             .select_related("publication")
-            .prefetch_related(*publication_files)
             .order_by("-start_year")
+        )
+        publications = [page.publication for page in (*profiles, *priorities, *projects)]
+        publications += [pub for meeting in meetings for pub in meeting.publications()]
+        attach_files(publications)
+        context.update(
+            migration_profiles=profiles,
+            priority_documents=priorities,
+            meetings_hosted=[m for m in meetings if m.host_city_id == self.pk],
+            meetings_attended=[m for m in meetings if m.host_city_id != self.pk],
+            pilot_projects=projects,
         )
         return context
 

@@ -11,7 +11,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from mc2cm_portal.filters import city_filter, theme_filter
-from mc2cm_portal.models import BodyMixin, IntroMixin, PillarPage, SectionIndexPage, ThemesMixin
+from mc2cm_portal.models import (
+    BodyMixin,
+    IntroMixin,
+    PillarPage,
+    SectionIndexPage,
+    ThemesMixin,
+    visible,
+)
 
 
 class DialoguePage(PillarPage):
@@ -164,5 +171,5 @@ class CityNetworkPage(IntroMixin, BodyMixin, Page):
         from cities.models import CityPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["cities"] = CityPage.objects.live().public().order_by("member_since", "title")
+        context["cities"] = visible(CityPage.objects).order_by("member_since", "title")
         return context

@@ -8,3 +8,6 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401 - connects the search index to publishing
+        from .models import HomePage
+
+        HomePage.route = HomePage.route_by_url_path

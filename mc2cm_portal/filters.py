@@ -10,7 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from .models.shared import Theme
+from .models.shared import Theme, visible
 
 
 @dataclass
@@ -51,7 +51,7 @@ def city_filter(lookup=None, apply=None):
     from cities.models import CityPage  # cities' own listing uses this module too
 
     titles = [f"title_{code}" for code, _name in settings.LANGUAGES]
-    cities = CityPage.objects.live().public().only("id", "title", "slug_en", *titles)
+    cities = visible(CityPage.objects).only("id", "title", "slug_en", *titles)
     choices = _by_label((city.slug_en, city.title) for city in cities)
     return ChoiceFilter("city", _("City"), choices, lookup, apply)
 

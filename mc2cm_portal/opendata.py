@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from cities.models import CityPage
+from mc2cm_portal.models import visible
 from mc2cm_portal.seo import current_language
 
 COLUMNS = [
@@ -32,7 +33,7 @@ def plain_number(value):
 def city_figure_rows():
     """One row per key figure; a city without figures gets one row saying so."""
     cities = sorted(
-        CityPage.objects.live().public().prefetch_related("figures"),
+        visible(CityPage.objects).prefetch_related("figures"),
         key=lambda city: city.title.casefold(),
     )
     for city in cities:

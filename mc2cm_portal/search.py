@@ -21,7 +21,7 @@ from modeltranslation.translator import NotRegistered, translator
 from wagtail.blocks import StreamValue
 from wagtail.models import Page
 
-from .models import LANGUAGE_CODES, Publication, SearchEntry, current_language
+from .models import LANGUAGE_CODES, Publication, SearchEntry, current_language, visible
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
@@ -105,7 +105,7 @@ def rebuild_index():
     with transaction.atomic():
         SearchEntry.objects.all().delete()
         entries = []
-        for page in Page.objects.live().public().filter(depth__gt=1).specific():
+        for page in visible(Page.objects.filter(depth__gt=1)).specific():
             entries += _page_entries(page)
         publications = Publication.objects.prefetch_related("files__document")
         for publication in publications:

@@ -22,6 +22,8 @@ from django.utils.xmlutils import SimplerXMLGenerator
 from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
+from mc2cm_portal.models import visible
+
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 # The language crawlers get when none of ours matches the reader (hreflang="x-default").
 DEFAULT_LANGUAGE = "en"
@@ -207,7 +209,7 @@ def sitemap_pages(request):
     if site is None:
         return []
     return list(
-        Page.objects.live().public().descendant_of(site.root_page, inclusive=True).order_by("path")
+        visible(Page.objects.descendant_of(site.root_page, inclusive=True)).order_by("path")
     )
 
 
@@ -273,7 +275,7 @@ class PeerMeetingsFeed(Feed):
     def link(self):
         from dialogue.models import PeerMeetingIndexPage
 
-        index = PeerMeetingIndexPage.objects.live().public().first()
+        index = visible(PeerMeetingIndexPage.objects).first()
         if index is None:
             return f"/{current_language()}/"
         return index.get_url(self.request)
@@ -282,8 +284,7 @@ class PeerMeetingsFeed(Feed):
         from dialogue.models import PeerMeetingPage
 
         return (
-            PeerMeetingPage.objects.live()
-            .public()
+            visible(PeerMeetingPage.objects)
             .select_related("host_city")
             .prefetch_related("themes")
             .order_by("-start_date", "-pk")

@@ -1,11 +1,30 @@
-"""Keep the search entries in step with what is published."""
+"""Keep the search entries and the page cache in step with what is published."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.signals import page_published, page_unpublished
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import Publication, PublicationFile, SearchEntry
+from .cache import content_changed
+from .models import Partner, PortalSettings, Publication, PublicationFile, SearchEntry, Theme
 from .search import index_page, index_publication
+
+# Anything visitors can see changed: cached pages are stale (see cache.py).
+for signal in (page_published, page_unpublished, post_page_move):
+    signal.connect(content_changed, dispatch_uid=f"page-cache-{signal!r}")
+CONTENT_MODELS = (Page, Theme, Partner, Publication, PublicationFile, PortalSettings)
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def forget_cached_pages(sender, instance, **kwargs):
+    if isinstance(instance, CONTENT_MODELS) or sender in (
+        get_document_model(),
+        get_image_model(),
+    ):
+        content_changed()
 
 
 @receiver(page_published)

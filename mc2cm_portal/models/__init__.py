@@ -16,7 +16,9 @@ from .shared import (
     Publication,
     PublicationFile,
     Theme,
+    attach_files,
     current_language,
+    visible,
 )
 
 __all__ = [
@@ -33,5 +35,7 @@ __all__ = [
     "SectionIndexPage",
     "Theme",
     "ThemesMixin",
+    "attach_files",
     "current_language",
+    "visible",
 ]

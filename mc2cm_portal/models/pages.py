@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -12,7 +13,7 @@ from wagtail.search import index
 
 from ..blocks import BodyBlock
 from ..filters import apply_filters
-from .shared import Partner, Theme
+from .shared import Partner, Theme, current_language, visible
 
 
 class ThemesMixin(models.Model):
@@ -68,7 +69,7 @@ class PillarPage(IntroMixin, BodyMixin, Page):
         abstract = True
 
     def sections(self):
-        return self.get_children().live().public().specific()
+        return visible(self.get_children()).specific()
 
 
 class SectionIndexPage(IntroMixin, Page):
@@ -103,7 +104,7 @@ class SectionIndexPage(IntroMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         (model,) = self.allowed_subpage_models()
         filters = self.listing_filters()
-        children = apply_filters(model.objects.child_of(self).live().public(), request.GET, filters)
+        children = apply_filters(visible(model.objects.child_of(self)), request.GET, filters)
         if any(choice_filter.selected for choice_filter in filters):
             children = children.distinct()  # many-to-many filters may repeat a page
         children = children.select_related(*self.listing_related).order_by(*self.listing_order)
@@ -171,15 +172,40 @@ class HomePage(Page):
         if self.start_year and self.end_year and self.end_year < self.start_year:
             raise ValidationError({"end_year": _("The end year cannot be before the start year.")})
 
+    def route_by_url_path(self, request, path_components):
+        """Find the page at an address in one query, instead of Wagtail's one per level.
+
+        wagtail-modeltranslation replaces ``route`` on every translated page class when
+        the apps load; ``PortalConfig.ready`` installs this one on the home page after it.
+
+        Each language has its own url_path column (built from that language's slugs, with
+        the same fallback the router applies), so the address maps to one row.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        language = current_language()
+        base = getattr(self, f"url_path_{language}", None) or self.url_path
+        page = (
+            Page.objects.filter(
+                **{f"url_path_{language}": base + "/".join(path_components) + "/"},
+                path__startswith=self.path,
+            )
+            .order_by("depth")
+            .first()
+        )
+        if page is None:
+            raise Http404
+        return page.specific.route(request, [])
+
     def get_context(self, request, *args, **kwargs):
         from cities.models import CityIndexPage, CityPage
 
         context = super().get_context(request, *args, **kwargs)
-        children = self.get_children().live().public().specific()
+        children = visible(self.get_children()).specific()
         context["pillars"] = [page for page in children if isinstance(page, PillarPage)]
         context["city_index"] = next(
             (page for page in children if isinstance(page, CityIndexPage)), None
         )
-        context["cities"] = CityPage.objects.live().public().order_by("title")
+        context["cities"] = visible(CityPage.objects).order_by("title")
         context["partners"] = Partner.objects.all()
         return context

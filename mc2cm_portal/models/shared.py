@@ -2,13 +2,15 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Exists, F, OuterRef
+from django.db.models.functions import Length, Substr
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PageViewRestriction
 from wagtail.search import index
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -133,10 +135,15 @@ class Publication(index.Indexed, ClusterableModel):
     def __str__(self):
         return self.title
 
+    def _file_list(self):
+        if "_files" not in self.__dict__:
+            self.__dict__["_files"] = list(self.files.select_related("document"))
+        return self.__dict__["_files"]
+
     def files_for_reader(self, language=None):
         """The files, the reader's language first, then the others in site order."""
         language = language or current_language()
-        files = list(self.files.all())
+        files = self._file_list()
         return sorted(
             files,
             key=lambda f: (f.language != language, LANGUAGE_CODES.index(f.language)),
@@ -144,7 +151,25 @@ class Publication(index.Indexed, ClusterableModel):
 
     def has_file_in(self, language=None):
         language = language or current_language()
-        return any(f.language == language for f in self.files.all())
+        return any(f.language == language for f in self._file_list())
+
+
+def attach_files(publications):
+    """Load the files (and documents) of many publications in one query.
+
+    ``files_for_reader`` and ``has_file_in`` then read them without further queries.
+    """
+    publications = [pub for pub in publications if pub is not None]
+    by_id = {}
+    for publication in publications:
+        by_id.setdefault(publication.pk, []).append(publication)
+    files = {}
+    for file in PublicationFile.objects.filter(publication_id__in=by_id).select_related("document"):
+        files.setdefault(file.publication_id, []).append(file)
+    for pk, same in by_id.items():
+        for publication in same:
+            publication.__dict__["_files"] = files.get(pk, [])
+    return publications
 
 
 class PublicationFile(Orderable):
@@ -201,3 +226,16 @@ class PortalSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("portal settings")
+
+
+def visible(pages):
+    """Live pages no view restriction applies to, in the same query.
+
+    Wagtail's ``.public()`` first loads every restriction in a separate query, each time it
+    is called; this asks the same question as a subquery: is any restricted page an
+    ancestor (a path prefix) of this one?
+    """
+    restricted = PageViewRestriction.objects.annotate(length=Length("page__path")).filter(
+        page__path=Substr(OuterRef("path"), 1, F("length"))
+    )
+    return pages.live().filter(~Exists(restricted))

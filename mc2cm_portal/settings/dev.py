@@ -1,7 +1,7 @@
 """Local development: `make run`. Unsafe values live here and only here."""
 
 from .base import *  # noqa: F403
-from .base import env_list
+from .base import env_bool, env_list
 
 DEBUG = True
 SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105
@@ -13,3 +13,5 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 WHITENOISE_AUTOREFRESH = True
+# Editing templates and code locally: always render afresh.
+MC2CM_PAGE_CACHE = env_bool("MC2CM_PAGE_CACHE", False)

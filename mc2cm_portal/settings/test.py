@@ -13,6 +13,9 @@ STORAGES["staticfiles"] = {  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # A per-process cache, so tests never share state through a real cache server.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tests check pages right after changing content in ways (plain save()) the cache does not
+# watch; the page-cache tests switch it on themselves.
+MC2CM_PAGE_CACHE = False
 # Uploaded demo PDFs go to a throwaway folder, never into the project's media/.
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", "/tmp/mc2cm-test-media"))  # noqa: F405, S108
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

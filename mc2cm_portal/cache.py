@@ -1,0 +1,81 @@
+"""A language-aware page cache for anonymous visitors, emptied whenever content changes.
+
+Every public address carries its language (/ar/, /fr/, /en/), so the full path with its
+query string is the key. Rather than tracking which pages show which content (a city
+appears on its meetings, projects, the home page, the map ...), any publish, unpublish,
+move, delete or change to a shared snippet or document moves a "content version" that is
+part of every key: stale entries are simply never read again and expire.
+"""
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+
+VERSION_KEY = "mc2cm:content-version"
+LANGUAGE_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+CACHED_TYPES = ("text/html", "application/atom+xml", "application/xml", "text/csv")
+
+
+def content_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.add(VERSION_KEY, version, None)
+        version = cache.get(VERSION_KEY, version)
+    return version
+
+
+def content_changed(**kwargs):
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not getattr(settings, "MC2CM_PAGE_CACHE", False) or not self._cacheable_request(request):
+            return self.get_response(request)
+        digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        key = f"mc2cm:page:{content_version()}:{request.method}:{digest}"
+        cached = cache.get(key)
+        if cached is not None:
+            content, status, headers = cached
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if self._cacheable_response(response):
+            cache.set(
+                key,
+                (response.content, response.status_code, list(response.items())),
+                settings.MC2CM_PAGE_CACHE_SECONDS,
+            )
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _cacheable_request(request):
+        return (
+            request.method in ("GET", "HEAD")
+            and request.path.startswith(LANGUAGE_PREFIXES)
+            # Signed-in staff and partners see pages with their own bits (user bar, access).
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        )
+
+    @staticmethod
+    def _cacheable_response(response):
+        cache_control = response.get("Cache-Control", "")
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and response.get("Content-Type", "").startswith(CACHED_TYPES)
+            and "private" not in cache_control
+            and "no-store" not in cache_control
+        )

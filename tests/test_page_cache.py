@@ -1,0 +1,105 @@
+"""The page cache: anonymous pages served without queries, never stale after a change."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from cities.models import CityIndexPage, CityPage
+from knowledge.models import MigrationProfilePage
+from mc2cm_portal.models import Partner, PublicationFile
+from tests.pages import url_in
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.MC2CM_PAGE_CACHE = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def fetch(client, url, **params):
+    response = client.get(url, params)
+    return response, response.content.decode()
+
+
+def test_a_repeated_anonymous_request_is_served_without_queries(client):
+    url = url_in(CityPage.objects.get(slug_en="tangier"), "ar")
+    first, html = fetch(client, url)
+    assert first["X-Page-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        second, again = fetch(client, url)
+    assert second["X-Page-Cache"] == "hit"
+    assert len(queries) == 0
+    assert again == html
+    assert second["Content-Type"].startswith("text/html")
+
+
+def test_each_language_and_query_string_is_cached_apart(client):
+    tangier = CityPage.objects.get(slug_en="tangier")
+    for language in ("ar", "fr", "en"):
+        fetch(client, url_in(tangier, language))
+    for language in ("ar", "fr", "en"):
+        response, html = fetch(client, url_in(tangier, language))
+        assert response["X-Page-Cache"] == "hit"
+        assert f'<html lang="{language}"' in html
+    index = CityIndexPage.objects.get()
+    _, europe = fetch(client, url_in(index, "en"), region="europe")
+    _, south = fetch(client, url_in(index, "en"), region="south_mediterranean")
+    assert europe != south
+
+
+def test_publishing_a_change_shows_at_once(client):
+    tangier = CityPage.objects.get(slug_en="tangier")
+    fetch(client, url_in(tangier, "en"))
+    tangier.title_en = "Tangier (renamed)"
+    tangier.save_revision().publish()
+    response, html = fetch(client, url_in(tangier, "en"))
+    assert response["X-Page-Cache"] == "miss"
+    assert "Tangier (renamed)</h1>" in html
+    # Pages that mention the city change too: the home page lists it.
+    assert "Tangier (renamed)" in fetch(client, "/en/")[1]
+
+
+def test_unpublishing_removes_the_page_and_its_mentions(client):
+    sfax = CityPage.objects.get(slug_en="sfax")
+    url = url_in(sfax, "en")
+    fetch(client, "/en/")
+    assert fetch(client, url)[0].status_code == 200
+    sfax.unpublish()
+    assert fetch(client, url)[0].status_code == 404
+    assert url not in fetch(client, "/en/")[1]
+
+
+def test_changing_a_partner_or_a_file_refreshes_pages(client):
+    fetch(client, "/en/")
+    partner = Partner.objects.first()
+    partner.name_en = "A renamed partner"
+    partner.save()
+    assert "A renamed partner" in fetch(client, "/en/")[1]
+
+    tangier = CityPage.objects.get(slug_en="tangier")
+    url = url_in(tangier, "ar")
+    before = fetch(client, url)[1].count('class="download"')
+    profile = MigrationProfilePage.objects.get(city=tangier)
+    PublicationFile.objects.get(publication=profile.publication, language="ar").delete()
+    assert fetch(client, url)[1].count('class="download"') == before - 1
+
+
+def test_signed_in_visitors_and_errors_are_never_cached(client, admin_client):
+    tangier = CityPage.objects.get(slug_en="tangier")
+    url = url_in(tangier, "en")
+    response, _ = fetch(admin_client, url)
+    assert "X-Page-Cache" not in response
+    assert fetch(client, "/en/no-such-page/")[0].status_code == 404
+    assert "X-Page-Cache" not in fetch(client, "/en/no-such-page/")[0]
+
+
+def test_the_cache_can_be_switched_off(client, settings):
+    settings.MC2CM_PAGE_CACHE = False
+    url = url_in(CityPage.objects.get(slug_en="tangier"), "en")
+    fetch(client, url)
+    assert "X-Page-Cache" not in fetch(client, url)[0]
