@@ -1,0 +1,96 @@
+"""Queries per page stay small and do not grow with the amount of content."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from cities.models import CityFigure, CityIndexPage, CityPage
+from dialogue.models import PeerMeetingIndexPage, PeerMeetingPage
+from tests.factories import add_page, publication, tr
+from tests.pages import one_page_of_each_type, url_in
+
+pytestmark = pytest.mark.django_db
+
+# The most queries a page type may make (page cache off). Most pages need 12 or fewer;
+# the city page gathers a city's profile, priorities, meetings, projects and all their
+# files, and the meeting pages their cities, themes and documents.
+BUDGET = {"CityPage": 16, "PeerMeetingPage": 16, "HomePage": 14, "PeerMeetingIndexPage": 14}
+DEFAULT_BUDGET = 13
+
+
+def count(client, url):
+    client.get(url)  # Wagtail caches the site's root paths on the first request
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def counts(client):
+    return {
+        f"{type(page).__name__} {language}": count(client, url_in(page, language))
+        for page in one_page_of_each_type()
+        for language in ("ar", "en")
+    }
+
+
+def grow_content():
+    """Ten times the demo's cities, and many more meetings and files around Tangier."""
+    index = CityIndexPage.objects.get()
+    meetings = PeerMeetingIndexPage.objects.get()
+    tangier = CityPage.objects.get(slug_en="tangier")
+    for number in range(90):
+        city = add_page(
+            index,
+            CityPage,
+            f"Growth city {number}",
+            f"مدينة {number}",
+            f"Ville {number}",
+            slug=f"growth-{number}",
+            region="europe" if number % 2 else "south_mediterranean",
+            latitude="40.5",
+            longitude="10.5",
+            member_since=2020,
+            **tr("country", "Country", "بلد", "Pays"),
+        )
+        CityFigure.objects.create(
+            city=city,
+            value=number,
+            unit="people",
+            year=2020,
+            **tr("label", "L"),
+            **tr("source", "S"),
+        )
+    for number in range(30):
+        meeting = add_page(
+            meetings,
+            PeerMeetingPage,
+            f"Growth meeting {number}",
+            f"اجتماع {number}",
+            f"Réunion {number}",
+            slug=f"growth-meeting-{number}",
+            start_date=datetime.date(2015, 1, 1) + datetime.timedelta(days=number),
+            host_city=tangier if number % 2 else None,
+            background_document=publication(f"Background {number}"),
+            **tr("venue", "Somewhere", "مكان", "Quelque part"),
+            **tr("summary", "About.", "عن.", "Sur."),
+        )
+        meeting.participating_cities.add(tangier)
+        meeting.save()
+
+
+def test_every_page_type_stays_within_its_query_budget(client):
+    over = {
+        name: n
+        for name, n in counts(client).items()
+        if n > BUDGET.get(name.split()[0], DEFAULT_BUDGET)
+    }
+    assert over == {}
+
+
+def test_query_counts_do_not_grow_with_ten_times_the_content(client):
+    before = counts(client)
+    grow_content()
+    assert counts(client) == before
