@@ -1,6 +1,7 @@
 """Dialogue pillar: peer-to-peer meetings and the city network."""
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -171,5 +172,6 @@ class CityNetworkPage(IntroMixin, BodyMixin, Page):
         from cities.models import CityPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["cities"] = visible(CityPage.objects).order_by("member_since", "title")
+        cities = visible(CityPage.objects).order_by("member_since", "title")
+        context["cities"] = Paginator(cities, 60).get_page(request.GET.get("page"))
         return context

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Count, Window
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -139,6 +140,8 @@ class HomePage(Page):
         help_text=_("E.g. that a second phase followed. Leave empty if there is nothing to add."),
     )
 
+    cities_on_map = 40
+
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -206,6 +209,15 @@ class HomePage(Page):
         context["city_index"] = next(
             (page for page in children if isinstance(page, CityIndexPage)), None
         )
-        context["cities"] = visible(CityPage.objects).order_by("title")
+        # The map stays readable and the page light however large the network grows: the
+        # longest-standing members are shown, and the heading links to the full list.
+        # A window count gives the total in the same query as the cities shown.
+        shown = list(
+            visible(CityPage.objects)
+            .annotate(total=Window(Count("pk")))
+            .order_by("member_since", "title")[: self.cities_on_map]
+        )
+        context["city_count"] = shown[0].total if shown else 0
+        context["cities"] = sorted(shown, key=lambda city: str(city.title))
         context["partners"] = Partner.objects.all()
         return context
