@@ -27,7 +27,6 @@ makemessages: install ## Collect new UI strings into locale/ar and locale/fr
 
 migrate: install ## Apply migrations (always --noinput: wagtail-modeltranslation adds page columns)
 	$(MANAGE) migrate --noinput -v 0
-	$(MANAGE) set_translation_url_paths
 
 demo: migrate ## Load the demo content and the local admin account (idempotent)
 	$(MANAGE) load_demo_content
