@@ -53,3 +53,14 @@ lint: install ## Check the code with ruff
 format: install ## Format the code with ruff
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+# --- Benchmark (bench/, not part of `make test`) --------------------------------------------
+.PHONY: bench bench-quick
+
+bench: install messages ## Benchmark everything (queries, throughput, 1x/10x/100x, weight, Lighthouse), ~10 min
+	@scripts/system_deps.sh postgresql chromium
+	$(PY) bench/run.py
+
+bench-quick: install messages ## Benchmark SQL queries and page weight on the demo content only, ~2 min
+	@scripts/system_deps.sh postgresql chromium
+	$(PY) bench/run.py --quick

@@ -1,0 +1,141 @@
+"""Count the SQL queries of each public page type, in-process, and list the pages' addresses.
+
+    DATABASE_URL=... DJANGO_SETTINGS_MODULE=mc2cm_portal.settings.production \\
+        .venv/bin/python bench/queries.py > result.json
+
+Run by bench/run.py once per content scale, with the page cache switched off in the
+environment. Prints JSON: for every page type, its address in each language and, per
+language, the queries of a first request (empty cache), of the same request repeated,
+and of a repeat with the page cache on (which should need none).
+"""
+
+import json
+import os
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = ("ar", "fr", "en")
+# A word found in nearly every page and file, so the result list is full at every scale.
+SEARCH_TERMS = {"ar": "الهجرة", "fr": "migration", "en": "migration"}
+
+# (name, model) for each public page type; the first live page of each (the demo one, in
+# tree order) stands for its type, so the same page is measured at every scale.
+PAGE_TYPES = [
+    ("home", "mc2cm_portal.HomePage"),
+    ("cities index", "cities.CityIndexPage"),
+    ("city", "cities.CityPage"),
+    ("dialogue pillar", "dialogue.DialoguePage"),
+    ("peer meeting index", "dialogue.PeerMeetingIndexPage"),
+    ("peer meeting", "dialogue.PeerMeetingPage"),
+    ("city network", "dialogue.CityNetworkPage"),
+    ("knowledge pillar", "knowledge.KnowledgePage"),
+    ("profile index", "knowledge.MigrationProfileIndexPage"),
+    ("migration profile", "knowledge.MigrationProfilePage"),
+    ("priority index", "knowledge.PriorityDocumentIndexPage"),
+    ("priority document", "knowledge.PriorityDocumentPage"),
+    ("action pillar", "action.ActionPage"),
+    ("pilot project index", "action.PilotProjectIndexPage"),
+    ("pilot project", "action.PilotProjectPage"),
+    ("toolkit library", "action.ToolkitIndexPage"),
+    ("toolkit", "action.ToolkitPage"),
+    ("search", None),
+]
+
+
+def addresses():
+    """{page type: {language: path}} for the pages standing for each type."""
+    from django.apps import apps
+    from django.urls import reverse
+    from django.utils import translation
+
+    found = {}
+    for name, label in PAGE_TYPES:
+        page = None
+        if label:
+            page = apps.get_model(label).objects.live().order_by("path").first()
+            if page is None:
+                continue
+        found[name] = {}
+        for lang in LANGUAGES:
+            with translation.override(lang):
+                if page is None:
+                    found[name][lang] = f"{reverse('search')}?q={quote(SEARCH_TERMS[lang])}"
+                else:
+                    found[name][lang] = page.get_url()
+    return found
+
+
+def table(sql):
+    """The table a query reads first: enough to see which kind of query repeats."""
+    match = re.search(r'\bFROM "?([\w]+)"?', sql)
+    return match.group(1) if match else sql.split()[0]
+
+
+def measure(client, path):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext, override_settings
+
+    def count(**headers):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(path, **headers)
+        if response.status_code != 200:
+            raise RuntimeError(f"{path} answered {response.status_code}")
+        return response, [query["sql"] for query in captured.captured_queries]
+
+    # "First" is the first request after the cache is emptied (site root paths, settings
+    # and whatever the portal caches are fetched again), as after a deploy or a publish.
+    cache.clear()
+    _response, first = count()
+    _response, repeat = count()
+    # Switching the setting on here rather than in the environment: the page-cache
+    # middleware reads it per request. The X-Page-Cache header proves it took effect.
+    cached = None
+    with override_settings(MC2CM_PAGE_CACHE=True):
+        count()
+        response, queries = count()
+        if response.get("X-Page-Cache") == "hit":
+            cached = len(queries)
+    tables = Counter(table(sql) for sql in repeat)
+    return {
+        "first": len(first),
+        "repeat": len(repeat),
+        "cached": cached,
+        # Queries of the repeat request per table, most first: where to look when over.
+        "tables": tables.most_common(),
+        "repeat_sql": [sql[:500] for sql in repeat],
+    }
+
+
+def main():
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mc2cm_portal.settings.production")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.test import Client
+
+    # The site's hostname, so that the request matches the default site as in production.
+    client = Client(HTTP_HOST="localhost")
+    pages = addresses()
+    results = {}
+    for name, paths in pages.items():
+        results[name] = {lang: measure(client, path) for lang, path in paths.items()}
+    json.dump(
+        {
+            "pages": pages,
+            "queries": results,
+            "page_cache_setting": hasattr(settings, "MC2CM_PAGE_CACHE"),
+        },
+        sys.stdout,
+        ensure_ascii=False,
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,790 @@
+"""The portal's benchmark: one command, one table of figures at the end.
+
+    .venv/bin/python bench/run.py            # everything (make bench), about 10 minutes
+    .venv/bin/python bench/run.py --quick    # queries and weight at 1x (make bench-quick)
+
+Everything runs against a throwaway PostgreSQL cluster (scripts/throwaway_postgres.py) with
+the production settings, uploaded files and the cache in a temporary folder: the project's
+db.sqlite3 and media/ are never touched. See bench/README.md for what each figure means.
+"""
+
+import argparse
+import datetime
+import http.client
+import json
+import os
+import platform
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import weight
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+PYTHON = sys.executable
+SCALES = (1, 10, 100)
+PARTS = ("throughput", "scale", "weight", "lighthouse")
+# Main page types for throughput; the paginated ones (plus home, which maps every city)
+# for the growth with content; the ones Lighthouse audits.
+THROUGHPUT_PAGES = ("home", "cities index", "city", "peer meeting", "toolkit library", "search")
+SCALE_PAGES = ("cities index", "peer meeting index", "search", "home")
+PAGINATED = ("cities index", "peer meeting index", "search")
+LIGHTHOUSE_PAGES = ("home", "city", "peer meeting", "toolkit library")
+LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+WRK_LOAD = ("-t2", "-c8", "-d5s")  # short runs keep the whole bench near ten minutes
+WRK_SERIAL = ("-t1", "-c1", "-d3s")  # one request at a time: the time to serve one page
+WORKERS = 2 * (os.cpu_count() or 1) + 1  # gunicorn's own advice for sync workers
+QUERY_TARGET = 12
+LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
+STATIC_ROOT = ROOT / "staticfiles"  # settings.STATIC_ROOT; not settable from the environment
+
+
+def run(args, log=None, **kwargs):
+    """Run a fixed program of ours; its output goes to ``log`` (shown if it fails)."""
+    if log is None:
+        return subprocess.run(args, check=True, **kwargs)  # noqa: S603 - our own commands
+    with open(log, "a") as out:
+        try:
+            return subprocess.run(  # noqa: S603 - our own commands
+                args, check=True, stdout=out, stderr=subprocess.STDOUT, **kwargs
+            )
+        except subprocess.CalledProcessError:
+            print(Path(log).read_text()[-3000:], file=sys.stderr)
+            raise
+
+
+def say(text):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {text}", flush=True)
+
+
+# --- Databases -------------------------------------------------------------------------------
+
+
+def database_url(base, name):
+    parts = urlsplit(base)
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def create_database(base, name, template=None):
+    import psycopg
+
+    with psycopg.connect(base, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        suffix = f' TEMPLATE "{template}"' if template else ""
+        connection.execute(f'CREATE DATABASE "{name}"{suffix}')
+
+
+def postgres_version(base):
+    import psycopg
+
+    with psycopg.connect(base) as connection:
+        return connection.execute("SHOW server_version").fetchone()[0].split()[0]
+
+
+def prepare_databases(base, scales, env, log):
+    """One database per scale: 1x is the demo content; each larger one is a copy, grown."""
+    urls = {}
+    previous = None
+    for scale in sorted(scales):
+        name = f"bench_{scale}x"
+        started = time.monotonic()
+        create_database(base, name, template=previous)
+        urls[scale] = database_url(base, name)
+        scale_env = {**env, "DATABASE_URL": urls[scale]}
+        if previous is None:
+            run(
+                [PYTHON, "manage.py", "migrate", "--noinput", "-v", "0"],
+                log,
+                cwd=ROOT,
+                env=scale_env,
+            )
+            run([PYTHON, "manage.py", "load_demo_content"], log, cwd=ROOT, env=scale_env)
+        else:
+            run(
+                [PYTHON, str(BENCH / "generate_content.py"), "--scale", str(scale)],
+                log,
+                cwd=ROOT,
+                env=scale_env,
+            )
+        say(f"content at {scale}x ready in {time.monotonic() - started:.0f} s")
+        previous = name
+    return urls
+
+
+# --- Servers ---------------------------------------------------------------------------------
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def get(base, path, timeout=30):
+    """(status, headers, body) of one GET, redirects not followed."""
+    parts = urlsplit(base)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        return response.status, dict(response.getheaders()), response.read()
+    finally:
+        connection.close()
+
+
+class Gunicorn:
+    """The portal under gunicorn on 127.0.0.1, as long as the ``with`` block lasts."""
+
+    def __init__(self, env, log):
+        self.env, self.log = env, log
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self):
+        self.output = open(self.log, "a")  # noqa: SIM115 - closed in __exit__
+        self.process = subprocess.Popen(  # noqa: S603 - our own command
+            [
+                PYTHON,
+                "-m",
+                "gunicorn",
+                "mc2cm_portal.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                str(WORKERS),
+                "--log-level",
+                "warning",
+                "--error-logfile",
+                str(self.log),
+            ],
+            cwd=ROOT,
+            env=self.env,
+            # Django's own warnings (e.g. a 404 for /favicon.ico) go to the log, not the table.
+            stdout=self.output,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn stopped; see {self.log}")
+            try:
+                get(self.base, "/robots.txt", timeout=5)
+                return self
+            except OSError:
+                time.sleep(0.3)
+        raise RuntimeError("gunicorn did not answer within 90 s")
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.output.close()
+
+    def check(self, path, warm=2 * WORKERS):
+        """Make sure the address answers 200 itself (wrk counts redirects as successes),
+        then warm every worker up: templates compiled, connections open, cache filled."""
+        status, headers, body = get(self.base, path)
+        if status != 200:
+            raise RuntimeError(f"{path} answered {status}")
+        for _ in range(warm):
+            _status, headers, body = get(self.base, path)
+        return headers, body
+
+
+def wrk(url, options):
+    """Requests per second and the p50 and p99 latencies (ms) of one wrk run."""
+    output = subprocess.run(  # noqa: S603 - fixed program, local address
+        [shutil.which("wrk"), *options, "--latency", url],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    if errors:
+        raise RuntimeError(f"{url}: {errors.group(1)} failed responses under load")
+    latency = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", output, re.M))
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50": milliseconds(latency["50"]),
+        "p99": milliseconds(latency["99"]),
+    }
+
+
+def milliseconds(text):
+    value, unit = re.fullmatch(r"([\d.]+)(\w+)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+def ensure_wrk():
+    if shutil.which("wrk"):
+        return True
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        say("installing wrk")
+        quiet = {
+            "stdout": subprocess.DEVNULL,
+            "env": {**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+        }
+        if subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], **quiet).returncode:  # noqa: S607
+            run(["apt-get", "update", "-qq"], stdout=subprocess.DEVNULL)  # noqa: S607
+            run(["apt-get", "install", "-y", "-qq", "wrk"], **quiet)  # noqa: S607
+    return bool(shutil.which("wrk"))
+
+
+def snapshot_name(page):
+    return page.replace(" ", "-") + ".html"
+
+
+# --- Parts -----------------------------------------------------------------------------------
+
+
+def count_queries(env, url, work):
+    """Run bench/queries.py against one scale's database; the page cache off, as served."""
+    out = work / f"queries-{urlsplit(url).path.strip('/')}.json"
+    with open(out, "w") as stdout:
+        run(
+            [PYTHON, str(BENCH / "queries.py")],
+            cwd=ROOT,
+            env={**env, "DATABASE_URL": url, "MC2CM_PAGE_CACHE": "off"},
+            stdout=stdout,
+        )
+    return json.loads(out.read_text())
+
+
+def throughput(server, pages, snapshots):
+    """wrk against each page and against the same HTML served as a static file."""
+    results = {}
+    for page in THROUGHPUT_PAGES:
+        path = pages[page]["en"]
+        static = f"/static/bench/{snapshots[page]}"
+        headers, _body = server.check(path)
+        server.check(static)
+        results[page] = {
+            "portal": wrk(server.base + path, WRK_LOAD),
+            "static": wrk(server.base + static, WRK_LOAD),
+            "cache": headers.get("X-Page-Cache"),
+        }
+        item = results[page]
+        item["ratio"] = item["portal"]["rps"] / item["static"]["rps"]
+        say(f"  {page}: {item['portal']['rps']:.0f} req/s, ratio {item['ratio']:.3f}")
+    return results
+
+
+def lighthouse_report(url, out, log, attempts=3):
+    """Lighthouse's JSON report of one page. Chromium sometimes loses the trace of a load
+    (NO_NAVSTART, NO_FCP) on a busy machine; that run is simply done again."""
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--output=json",
+        f"--output-path={out}",
+        "--quiet",
+        f"--chrome-flags={' '.join(weight.CHROMIUM_ARGS)}",
+        f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
+    ]
+    env = {**os.environ, "CHROME_PATH": weight.CHROMIUM}
+    for attempt in range(1, attempts + 1):
+        try:
+            run(command, log, env=env, timeout=180)
+            report = json.loads(out.read_text())
+            if not report.get("runtimeError"):
+                return report
+            error = report["runtimeError"].get("code")
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as failure:
+            error = type(failure).__name__
+        say(f"  lighthouse run {attempt} of {url} failed ({error})")
+    raise RuntimeError(f"Lighthouse failed {attempts} times on {url}; see {log}")
+
+
+def lighthouse(base, pages, work):
+    results = {}
+    for page in LIGHTHOUSE_PAGES:
+        for lang in ("ar", "en"):
+            out = work / f"lighthouse-{page.replace(' ', '-')}-{lang}.json"
+            try:
+                report = lighthouse_report(base + pages[page][lang], out, work / "lighthouse.log")
+            except RuntimeError as error:
+                results[(page, lang)] = {"error": str(error)}
+                continue
+            scores, failing = {}, {}
+            for key in LIGHTHOUSE_CATEGORIES:
+                category = report["categories"][key]
+                scores[key] = None if category["score"] is None else round(category["score"] * 100)
+                # The audits that cost points: weighted, scored and not passed.
+                failing[key] = [
+                    ref["id"]
+                    for ref in category["auditRefs"]
+                    if ref["weight"] > 0
+                    and report["audits"][ref["id"]]["score"] is not None
+                    and report["audits"][ref["id"]]["score"] < 1
+                ]
+            results[(page, lang)] = {"scores": scores, "failing": failing}
+            say(f"  lighthouse {page} ({lang}): {scores}")
+    return results
+
+
+# --- The table -------------------------------------------------------------------------------
+
+
+def machine(pg_version):
+    cpuinfo = Path("/proc/cpuinfo").read_text()
+    models = re.findall(r"^model name\s*:\s*(.+)$", cpuinfo, re.M)
+    cpus = len(re.findall(r"^processor\s*:", cpuinfo, re.M))
+    memory_kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+    import django
+    import gunicorn
+    import wagtail
+
+    return (
+        f"Machine: {models[0] if models else platform.processor()}, {cpus} CPUs, "
+        f"{memory_kb / 1024 / 1024:.1f} GiB RAM. Python {platform.python_version()}, "
+        f"PostgreSQL {pg_version}, Django {django.get_version()}, Wagtail {wagtail.__version__}, "
+        f"gunicorn {gunicorn.__version__}."
+    )
+
+
+def fmt(value, digits=0):
+    return "-" if value is None else f"{value:,.{digits}f}"
+
+
+class Report:
+    """One table, a block per part, each row ending with its verdict against the target."""
+
+    WIDTH = 118
+
+    def __init__(self, results):
+        self.results = results
+        self.lines, self.notes = [], []
+        self.met = self.total = 0
+
+    def rule(self, char="-"):
+        self.lines.append(char * self.WIDTH)
+
+    def text(self, *lines):
+        self.lines += [line if i == 0 else f"   {line}" for i, line in enumerate(lines)]
+
+    def row(self, cells, widths):
+        """First cell left-aligned, the next ones right-aligned; cells past ``widths`` as is."""
+        parts = [
+            str(cell).ljust(width) if i == 0 else str(cell).rjust(width)
+            for i, (cell, width) in enumerate(zip(cells, widths, strict=False))
+        ]
+        parts += [str(cell) for cell in cells[len(widths) :]]
+        self.lines.append("  ".join(parts).rstrip())
+
+    def verdict(self, ok, why=""):
+        self.met, self.total = self.met + bool(ok), self.total + 1
+        return "ok" if ok else f"UNDER TARGET{': ' if why else ''}{why}"
+
+    def build(self, parts):
+        now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+        self.rule("=")
+        self.text(
+            f"MC2CM portal benchmark, {now}. {self.results['machine']}",
+            "Load average (1 min) at the start and the end: "
+            f"{' and '.join(self.results['load'])}. Other work on the machine lowers the raw "
+            "figures; the ratios less so.",
+        )
+        self.rule("=")
+        self.queries()
+        for part in PARTS:
+            if part in self.results:
+                self.rule()
+                getattr(self, part)()
+        self.rule()
+        for part, error in self.results["errors"].items():
+            self.notes.append(f"{part} could not run: {error}")
+        for note in self.notes:
+            self.text(f"note: {note}")
+        skipped = [part for part in PARTS if part not in parts]
+        self.text(
+            f"Targets met: {self.met} of {self.total}."
+            + (f" Not measured in this run: {', '.join(skipped)}." if skipped else "")
+        )
+        self.rule("=")
+        return "\n".join(self.lines)
+
+    def queries(self):
+        queries = self.results["queries"]
+        scales = sorted(queries)
+        self.text(
+            f"1. SQL queries per request, in-process, production settings (DEBUG off), the most of "
+            f"ar/fr/en. Target: <= {QUERY_TARGET}, same at 10x.",
+            "first = after emptying the cache / repeat = the same request again / cached = "
+            "repeat with the page cache on",
+        )
+        widths = [22] + [22] * len(scales)
+        self.row(["page", *(f"{s}x first/repeat/cached" for s in scales), "verdict"], widths)
+        base = queries[scales[0]]["queries"]
+        over = []
+        for page in base:
+            cells, counts = [], {}
+            for scale in scales:
+                per_lang = queries[scale]["queries"][page].values()
+                first = max(m["first"] for m in per_lang)
+                repeat = max(m["repeat"] for m in per_lang)
+                cached = [m["cached"] for m in per_lang]
+                counts[scale] = (first, repeat)
+                cells.append(f"{first} / {repeat} / {'n/a' if None in cached else max(cached)}")
+            too_many = any(max(c) > QUERY_TARGET for c in counts.values())
+            grows = len(set(counts.values())) > 1
+            why = ", ".join(
+                w for w, bad in ((f"> {QUERY_TARGET}", too_many), ("grows", grows)) if bad
+            )
+            self.row([page, *cells, self.verdict(not why, why)], widths)
+            if why:
+                over.append(page)
+        self.notes += query_notes(base, over)
+
+    def throughput(self):
+        figures = self.results["throughput"]
+        self.text(
+            f"2. Throughput of English pages under gunicorn ({WORKERS} sync workers) on "
+            f"PostgreSQL, wrk {' '.join(WRK_LOAD)} from a second process;",
+            "static = the same HTML saved as a static file, from the same gunicorn in the same "
+            "run; ratio = portal/static.",
+            "Wagtail's demo site: 0.005 (home), 0.014 (detail). Target: city page >= 0.05 with "
+            "the page cache off, >= 0.5 with it on.",
+        )
+        widths = [16, 7, 8, 8, 10, 6, 7, 8, 8, 10, 6]
+        self.row(["", *(f"page cache {mode}".center(44) for mode in ("off", "on"))], [16, 44, 44])
+        columns = ["req/s", "p50 ms", "p99 ms", "static r/s", "ratio"]
+        self.row(["page", *columns, *columns, "verdict"], widths)
+        for page in THROUGHPUT_PAGES:
+            cells, ratios = [page], {}
+            for mode in ("off", "on"):
+                if mode not in figures:
+                    cells += ["  n/a (no page cache yet)", "", "", "", ""]
+                    continue
+                item = figures[mode][page]
+                ratios[mode] = item["ratio"]
+                cells += [
+                    fmt(item["portal"]["rps"]),
+                    fmt(item["portal"]["p50"], 1),
+                    fmt(item["portal"]["p99"], 1),
+                    fmt(item["static"]["rps"]),
+                    fmt(item["ratio"], 3),
+                ]
+            if page == "city":
+                ok = ratios.get("off", 0) >= 0.05 and ratios.get("on", 0) >= 0.5
+                cells.append(self.verdict(ok))
+            self.row(cells, widths)
+
+    def scale(self):
+        queries = self.results["queries"]
+        scales = sorted(queries)
+        self.text(
+            "3. Growth with content. 1x = the demo (10 cities), 10x and 100x = generated (100 and "
+            "1,000 cities, with meetings,",
+            f"projects and documents in proportion). p50 = median time to serve the English page "
+            f"alone (wrk {' '.join(WRK_SERIAL)}),",
+            "page cache off. Target: paginated pages less than 1.5x slower at 100x than at 1x.",
+        )
+        self.text(
+            f"growth = {scales[-1]}x/1x. At 1x the listings fill less than a page (10 of 60 "
+            "cities, 11 of 24 meetings): growth/full = 100x/10x."
+        )
+        widths = [20, 20] + [11] * len(scales) + [8, 12]
+        self.row(
+            [
+                "page",
+                "queries " + "/".join(f"{s}x" for s in scales),
+                *(f"p50 ms {s}x" for s in scales),
+                "growth",
+                "growth/full",
+                "verdict",
+            ],
+            widths,
+        )
+        for page in SCALE_PAGES:
+            counts = "/".join(
+                str(max(m["repeat"] for m in queries[s]["queries"][page].values())) for s in scales
+            )
+            p50 = [self.results["scale"].get(page, {}).get(s, {}).get("p50") for s in scales]
+            growth = p50[-1] / p50[0] if p50[0] and p50[-1] else None
+            # From 10x on, the first page of each listing is full.
+            full = p50[-1] / p50[1] if len(p50) > 2 and p50[1] and p50[-1] else None
+            if page in PAGINATED:
+                status = self.verdict(growth is not None and growth < 1.5)
+            else:
+                status = "(no target: not paginated, lists every city)"
+            cells = [page, counts, *(fmt(v, 1) for v in p50), fmt(growth, 2), fmt(full, 2)]
+            self.row([*cells, status], widths)
+
+    def weight(self):
+        self.text(
+            "4. Weight in Chromium (first visit, scrolled to the end), KB as sent with gzip -9 "
+            "(whitenoise, a proxy), the heavier of en/ar.",
+            "Target: < 100 KB without images, JS < 15 KB, no third-party request.",
+        )
+        widths = [26, 6, 6, 6, 6, 7, 11, 9, 12]
+        kinds = ("html", "css", "js", "fonts", "images")
+        self.row(
+            [
+                "page",
+                "HTML",
+                "CSS",
+                "JS",
+                "fonts",
+                "images",
+                "w/o images",
+                "requests",
+                "third-party",
+                "verdict",
+            ],
+            widths,
+        )
+        for page, per_lang in self.results["weight"].items():
+            kb = {
+                lang: {kind: size / 1024 for kind, size in item["bytes"].items()}
+                for lang, item in per_lang.items()
+            }
+            totals = {
+                lang: sum(size for kind, size in sizes.items() if kind != "images")
+                for lang, sizes in kb.items()
+            }
+            lang = max(totals, key=totals.get)
+            js = max(sizes["js"] for sizes in kb.values())
+            third = sorted({url for item in per_lang.values() for url in item["third_party"]})
+            self.notes += [f"third-party request from {page}: {url}" for url in third]
+            ok = totals[lang] < 100 and js < 15 and not third
+            self.row(
+                [
+                    f"{page} ({lang})",
+                    *(fmt(kb[lang][kind], 1) for kind in kinds),
+                    fmt(totals[lang], 1),
+                    per_lang[lang]["requests"],
+                    len(third),
+                    self.verdict(ok),
+                ],
+                widths,
+            )
+
+    def lighthouse(self):
+        self.text(
+            "5. Lighthouse 12.2.3, default mobile profile with simulated throttling, offline "
+            "against the local gunicorn, page cache on.",
+            "Target: 100 in all four; below that, the audits costing points.",
+        )
+        widths = [26, 6, 6, 9, 6]
+        self.row(["page", "perf", "a11y", "best-pr", "seo", "verdict"], widths)
+        for (page, lang), item in self.results["lighthouse"].items():
+            if "error" in item:
+                self.row(
+                    [f"{page} ({lang})", "-", "-", "-", "-", self.verdict(False, item["error"])],
+                    widths,
+                )
+                continue
+            scores = item["scores"]
+            failing = "; ".join(
+                f"{key}: {', '.join(ids)}" for key, ids in item["failing"].items() if ids
+            )
+            ok = all(scores[key] == 100 for key in LIGHTHOUSE_CATEGORIES)
+            self.row(
+                [
+                    f"{page} ({lang})",
+                    *(fmt(scores[key]) for key in LIGHTHOUSE_CATEGORIES),
+                    self.verdict(ok, failing),
+                ],
+                widths,
+            )
+
+
+def query_notes(base, pages):
+    """Where the queries of the pages over target go: what they all share, then the rest.
+
+    Counted per table on the repeated request, in the language with the most queries.
+    """
+
+    def tables(page):
+        worst = max(base[page], key=lambda lang: base[page][lang]["repeat"])
+        return Counter(dict(base[page][worst]["tables"]))
+
+    def listing(counter):
+        return ", ".join(f"{name} x{n}" if n > 1 else name for name, n in counter.most_common())
+
+    if not pages:
+        return []
+    shared = tables(pages[0])
+    for page in pages[1:]:
+        shared &= tables(page)
+    notes = [f"queries every page over target makes ({shared.total()}): {listing(shared)}"]
+    for page in pages:
+        extra = tables(page) - shared
+        notes.append(f"queries {page} adds ({extra.total()}): {listing(extra)}")
+    return notes
+
+
+# --- Main ------------------------------------------------------------------------------------
+
+
+def parse(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="queries and weight at 1x only")
+    parser.add_argument(
+        "--parts", default=",".join(PARTS), help=f"comma-separated, from {','.join(PARTS)}"
+    )
+    parser.add_argument(
+        "--scales", default=",".join(map(str, SCALES)), help="comma-separated; 1 is always in"
+    )
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.parts, args.scales = "weight", "1"
+    args.parts = [part for part in args.parts.split(",") if part]
+    # Every larger scale is grown from the demo content (1x), which is also the reference.
+    args.scales = sorted({1, *(int(scale) for scale in args.scales.split(","))})
+    unknown = set(args.parts) - set(PARTS)
+    if unknown:
+        parser.error(f"unknown parts: {', '.join(sorted(unknown))}")
+    return args
+
+
+def main(argv):
+    args = parse(argv)
+    if "MC2CM_PG_DATA" not in os.environ:
+        # Always our own throwaway cluster, never a DATABASE_URL from the caller's
+        # environment: the bench creates and drops databases.
+        throwaway = [str(ROOT / "scripts" / "throwaway_postgres.py"), "--", PYTHON, __file__]
+        os.execv(PYTHON, [PYTHON, *throwaway, *argv])  # noqa: S606 - our own script
+    started = time.monotonic()
+    work = Path(tempfile.mkdtemp(prefix="mc2cm-bench-"))
+    static_existed = STATIC_ROOT.exists()
+    env = {
+        **{name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"},
+        # Compiled modules go to the temporary folder, not next to the sources: without them
+        # each of the bench's ~50 Python processes (gunicorn workers included) would compile
+        # Django and Wagtail again, a few seconds each.
+        "PYTHONPYCACHEPREFIX": str(work / "pycache"),
+        "DJANGO_SETTINGS_MODULE": "mc2cm_portal.settings.production",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DJANGO_MEDIA_ROOT": str(work / "media"),
+        "DJANGO_CACHE_DIR": str(work / "cache"),
+        "MC2CM_PAGE_CACHE": "off",
+    }
+    results = {"errors": {}}
+    try:
+        measure(args, env, work, results)
+        results["load"].append(Path("/proc/loadavg").read_text().split()[0])
+    finally:
+        shutil.rmtree(STATIC_ROOT / "bench", ignore_errors=True)
+        if not static_existed:
+            shutil.rmtree(STATIC_ROOT, ignore_errors=True)
+    say(f"done in {(time.monotonic() - started) / 60:.1f} min")
+    print(Report(results).build(args.parts))
+    shutil.rmtree(work, ignore_errors=True)
+    return 1 if results["errors"] else 0
+
+
+@contextmanager
+def part(results, name):
+    """A part that fails is reported in the table; the other parts still run."""
+    try:
+        yield
+    except Exception as error:  # noqa: BLE001
+        results["errors"][name] = f"{type(error).__name__}: {error}"
+        say(f"{name} failed: {error}")
+
+
+def measure(args, env, work, results):
+    base = os.environ["DATABASE_URL"]
+    log = work / "setup.log"
+    results["machine"] = machine(postgres_version(base))
+    results["load"] = [Path("/proc/loadavg").read_text().split()[0]]
+    urls = prepare_databases(base, args.scales if "scale" in args.parts else [1], env, log)
+    say("collectstatic")
+    run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"], log, cwd=ROOT, env=env)
+
+    results["queries"] = {}
+    for scale, url in urls.items():
+        say(f"queries at {scale}x")
+        results["queries"][scale] = count_queries(env, url, work)
+    pages = results["queries"][1]["pages"]
+    has_page_cache = results["queries"][1]["page_cache_setting"]
+    env_1x = {**env, "DATABASE_URL": urls[1]}
+    needs_wrk = {"throughput", "scale"} & set(args.parts)
+    if needs_wrk and not ensure_wrk():
+        for name in needs_wrk:
+            results["errors"][name] = "wrk is missing (apt-get install -y wrk)"
+        args.parts = [name for name in args.parts if name not in needs_wrk]
+
+    if "throughput" in args.parts:
+        with part(results, "throughput"):
+            measure_throughput(results, env_1x, pages, has_page_cache, work)
+
+    if {"weight", "lighthouse"} & set(args.parts):
+        # As in production: the page cache on when the portal has one.
+        mode = "on" if has_page_cache else "off"
+        server_env = {**env_1x, "MC2CM_PAGE_CACHE": mode, "DJANGO_CACHE_DIR": str(work / "c-b")}
+        with Gunicorn(server_env, work / "gunicorn-browser.log") as server:
+            if "weight" in args.parts:
+                say("weight")
+                with part(results, "weight"):
+                    results["weight"] = weight.measure(server.base, pages, ("en", "ar"))
+            if "lighthouse" in args.parts:
+                say("lighthouse")
+                with part(results, "lighthouse"):
+                    if not LIGHTHOUSE.exists():
+                        run([shutil.which("npm"), "ci", "--no-audit", "--no-fund"], cwd=BENCH)
+                    results["lighthouse"] = lighthouse(server.base, pages, work)
+
+    if "scale" in args.parts:
+        with part(results, "scale"):
+            results["scale"] = {}
+            for scale, url in urls.items():
+                say(f"latency at {scale}x")
+                scale_env = {
+                    **env,
+                    "DATABASE_URL": url,
+                    "DJANGO_CACHE_DIR": str(work / f"c{scale}"),
+                }
+                with Gunicorn(scale_env, work / f"gunicorn-{scale}x.log") as server:
+                    for page in SCALE_PAGES:
+                        path = pages[page]["en"]
+                        server.check(path)
+                        results["scale"].setdefault(page, {})[scale] = wrk(
+                            server.base + path, WRK_SERIAL
+                        )
+
+
+def measure_throughput(results, env, pages, has_page_cache, work):
+    # The static copies must exist before gunicorn starts: whitenoise lists the files once.
+    say("saving the pages' HTML as static files")
+    snapshots = {page: snapshot_name(page) for page in THROUGHPUT_PAGES}
+    (STATIC_ROOT / "bench").mkdir(parents=True, exist_ok=True)
+    snapshot_env = {**env, "DJANGO_CACHE_DIR": str(work / "cache-snapshot")}
+    with Gunicorn(snapshot_env, work / "gunicorn-snapshot.log") as server:
+        for page in THROUGHPUT_PAGES:
+            status, _headers, body = get(server.base, pages[page]["en"])
+            if status != 200:
+                raise RuntimeError(f"{page} answered {status}")
+            (STATIC_ROOT / "bench" / snapshots[page]).write_bytes(body)
+    results["throughput"] = {}
+    for mode in ("off", "on"):
+        if mode == "on" and not has_page_cache:
+            continue
+        say(f"throughput, page cache {mode}")
+        server_env = {
+            **env,
+            "MC2CM_PAGE_CACHE": mode,
+            "DJANGO_CACHE_DIR": str(work / f"cache-{mode}"),
+        }
+        with Gunicorn(server_env, work / f"gunicorn-{mode}.log") as server:
+            results["throughput"][mode] = throughput(server, pages, snapshots)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
