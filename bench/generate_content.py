@@ -179,9 +179,14 @@ CITY_DOCUMENTS = {
 }
 
 
-def translated(field, texts, n):
+def texts(template, n):
+    """{lang: text} for item number ``n``."""
+    return {lang: template[lang].format(n=n) for lang in LANGUAGES}
+
+
+def translated(field, template, n):
     """The field's value in every language, with English in the untranslated column."""
-    values = {lang: texts[lang].format(n=n) for lang in LANGUAGES}
+    values = texts(template, n)
     return {field: values["en"], **{f"{field}_{lang}": values[lang] for lang in LANGUAGES}}
 
 
@@ -371,6 +376,7 @@ class Generator:
         from dialogue.models import PeerMeetingIndexPage, PeerMeetingPage
         from mc2cm_portal.models import Publication
 
+        Kind = Publication.Kind
         index = PeerMeetingIndexPage.objects.get()
         target = len(self.data.PEER_MEETINGS) * self.scale
         start = PeerMeetingPage.objects.count()
@@ -381,23 +387,11 @@ class Generator:
         specs = []
         for n in numbers:
             year = first_day[n].year
-            specs.append(
-                (
-                    Publication.Kind.BACKGROUND_DOCUMENT,
-                    year,
-                    translated("t", MEETING["background_title"], n),
-                    LANGUAGES,
-                )
-            )
-            specs.append(
-                (
-                    Publication.Kind.MEETING_REPORT,
-                    year,
-                    translated("t", MEETING["report_title"], n),
-                    ("fr", "en"),
-                )
-            )
-        specs = [(kind, year, _by_language(titles), langs) for kind, year, titles, langs in specs]
+            # As in the demo: the background document in three languages, the report in two.
+            specs += [
+                (Kind.BACKGROUND_DOCUMENT, year, texts(MEETING["background_title"], n), LANGUAGES),
+                (Kind.MEETING_REPORT, year, texts(MEETING["report_title"], n), ("fr", "en")),
+            ]
         publications = iter(self.publications(specs))
         for n in numbers:
             host = cities[n % len(cities)]
@@ -463,7 +457,7 @@ class Generator:
                 (
                     getattr(Publication.Kind, kind),
                     2016 + n % 8,
-                    _by_language(translated("t", template["title"], n)),
+                    texts(template["title"], n),
                     LANGUAGES,
                 )
                 for n in numbers
@@ -502,11 +496,6 @@ class Generator:
             f"Content at {self.scale}x ready: {entries} search entries, "
             f"{time.monotonic() - started:.0f} s."
         )
-
-
-def _by_language(values):
-    """{lang: text} from translated()'s {"t_ar": .., ...} columns."""
-    return {lang: values[f"t_{lang}"] for lang in LANGUAGES}
 
 
 def main(argv=None):

@@ -481,6 +481,14 @@ class Report:
                 ok = ratios.get("off", 0) >= 0.05 and ratios.get("on", 0) >= 0.5
                 cells.append(self.verdict(ok))
             self.row(cells, widths)
+        if "on" in figures:
+            # The portal marks cached answers; a miss under load would mean the figures
+            # above are not the cache's.
+            missed = [page for page, item in figures["on"].items() if item["cache"] != "hit"]
+            if missed:
+                self.notes.append(
+                    f"page cache on, but no X-Page-Cache hit for: {', '.join(missed)}"
+                )
 
     def scale(self):
         queries = self.results["queries"]
