@@ -3,7 +3,7 @@
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -12,7 +12,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from mc2cm_portal.filters import ChoiceFilter, apply_filters, theme_filter
-from mc2cm_portal.models import IntroMixin, ThemesMixin, attach_files, visible
+from mc2cm_portal.models import LANGUAGE_CODES, IntroMixin, ThemesMixin, attach_files, visible
+
+# What a card naming a city needs: its title in each language.
+TITLES = ("title", *(f"title_{code}" for code in LANGUAGE_CODES))
 
 
 class Region(models.TextChoices):
@@ -145,12 +148,18 @@ class CityPage(ThemesMixin, Page):
         priorities = list(
             visible(PriorityDocumentPage.objects).filter(city=self).select_related("publication")
         )
-        # Hosted and attended meetings in one query, told apart here.
+        # Hosted and attended meetings in one query, told apart here. Taking part is an
+        # EXISTS test and the host cities come in a second, small query: joining the
+        # participants and the host city's two wide tables cost PostgreSQL more to plan
+        # than the whole page to render.
+        attended = PeerMeetingPage.participating_cities.through.objects.filter(
+            peermeetingpage=OuterRef("pk"), citypage=self
+        )
         meetings = list(
             visible(PeerMeetingPage.objects)
-            .filter(Q(host_city=self) | Q(participating_cities=self))
-            .distinct()
-            .select_related("host_city", "background_document", "report")
+            .filter(Q(host_city=self) | Exists(attended))
+            .select_related("background_document", "report")
+            .prefetch_related(Prefetch("host_city", queryset=CityPage.objects.only(*TITLES)))
             .order_by("-start_date")
         )
         projects = list(

@@ -16,3 +16,17 @@ def admin_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
     client.force_login(user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache, as a freshly started server would.
+
+    The database rolls back after every test but an in-process cache would not, so a
+    route or menu cached by one test could otherwise leak into the next.
+    """
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

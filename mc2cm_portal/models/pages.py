@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from ..blocks import BodyBlock
 from ..filters import apply_filters
+from ..routing import cached_route
 from .shared import Partner, Theme, current_language, visible
 
 
@@ -188,17 +189,22 @@ class HomePage(Page):
             return super().route(request, path_components)
         language = current_language()
         base = getattr(self, f"url_path_{language}", None) or self.url_path
-        page = (
-            Page.objects.filter(
-                **{f"url_path_{language}": base + "/".join(path_components) + "/"},
-                path__startswith=self.path,
+        url_path = base + "/".join(path_components) + "/"
+
+        def find():
+            page = (
+                Page.objects.filter(path__startswith=self.path)
+                .filter(**{f"url_path_{language}": url_path})
+                .order_by("depth")
+                .first()
             )
-            .order_by("depth")
-            .first()
-        )
+            return page.specific if page is not None else None
+
+        # The address-to-page answer is cached per content version (routing.py).
+        page = cached_route(self, language, url_path, find)
         if page is None:
             raise Http404
-        return page.specific.route(request, [])
+        return page.route(request, [])
 
     def get_context(self, request, *args, **kwargs):
         from cities.models import CityIndexPage, CityPage

@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and routing: a cached page for an anonymous visitor costs no query.
     "mc2cm_portal.cache.PageCacheMiddleware",
+    # The site and portal settings from the cache, so uncached pages skip those queries.
+    "mc2cm_portal.routing.SiteLookupMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the language from the URL prefix, or for "/"
     # from the browser's Accept-Language header.

@@ -11,6 +11,8 @@ from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 from wagtail.models import Page, Site
 
+from ..routing import breadcrumb_trail, menu_items
+
 register = template.Library()
 
 LANGUAGE_NAMES = {"ar": "العربية", "fr": "Français", "en": "English"}
@@ -101,20 +103,19 @@ def main_menu(context):
         return []
     page = context.get("page")
     path = page.path if isinstance(page, Page) else ""
-    items = []
-    for item in root.get_children().live().in_menu():
-        items.append(
-            {"page": item, "current": item.path == path, "ancestor": path.startswith(item.path)}
-        )
-    return items
+    return [
+        {**item, "current": item["path"] == path, "ancestor": path.startswith(item["path"])}
+        for item in menu_items(root, context.get("request"), _current())
+    ]
 
 
-@register.filter
-def breadcrumbs(page):
-    """Ancestors from the home page down, without Wagtail's invisible root."""
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context):
+    """Ancestors from the home page down (titles and addresses), without Wagtail's root."""
+    page = context.get("page")
     if not isinstance(page, Page):
         return []
-    return list(page.get_ancestors().filter(depth__gt=1))
+    return breadcrumb_trail(page, context.get("request"), _current())
 
 
 @register.filter

@@ -1,0 +1,124 @@
+"""Lookups every page repeats, answered from the cache instead of the database.
+
+Each request for a page needs the site, its home page, the portal settings, the main menu,
+the breadcrumbs and the route from address to page. They change only when content does, so
+they are kept under the content version (see cache.py): any publish, move, page save, or
+change to a site or to the settings makes every one of them stale at once. A page that is
+not in the page cache (a first visit, a signed-in user, the cache switched off) then costs
+only the queries for its own content.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db.models import Q
+from django.http.request import split_domain_port
+from wagtail.models import Page, PageViewRestriction, Site
+
+from .cache import content_version
+
+TIMEOUT = 60 * 60
+
+
+def versioned(key, compute):
+    """The cached value of ``compute()`` for this content version (computed on a miss).
+
+    ``None`` is cached too, as a tuple, so that a missing site is not looked up each time.
+    """
+    full_key = f"mc2cm:{content_version()}:{key}"
+    found = cache.get(full_key)
+    if found is None:
+        found = (compute(),)
+        cache.set(full_key, found, TIMEOUT)
+    return found[0]
+
+
+def _site_for(request):
+    site = Site._find_for_request(request)
+    if site is not None:
+        # The home page travels with the site, already in its own class, so routing and
+        # the header link need no query for it.
+        site.root_page = site.root_page.specific
+    return site
+
+
+class SiteLookupMiddleware:
+    """Attach the cached site and portal settings to the request before Wagtail asks."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from .models import PortalSettings
+
+        # Keyed as Wagtail looks sites up: the raw host (ALLOWED_HOSTS is checked later).
+        hostname = split_domain_port(request._get_raw_host())[0]
+        port = request.get_port()
+        site = versioned(f"site:{hostname}:{port}", lambda: _site_for(request))
+        request._wagtail_site = site
+        if site is not None:
+            portal_settings = versioned(
+                f"settings:{site.pk}", lambda: PortalSettings.for_site(site)
+            )
+            portal_settings._request = request
+            setattr(request, PortalSettings.get_cache_attr_name(), portal_settings)
+        return self.get_response(request)
+
+
+def cached_route(home, language, url_path, find):
+    """The page at ``url_path`` in ``language``, found by ``find()`` at most once per version.
+
+    The cache keeps the page's type and id only; the page itself is loaded fresh (one
+    query), so a page deleted since (or rolled back in a test) falls back to ``find``.
+    """
+    key = f"route:{home.pk}:{language}:{url_path}"
+    found = versioned(key, lambda: _identify(find()))
+    if found is None:
+        return None
+    content_type_id, pk = found
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    page = model.objects.filter(pk=pk).first() if model else None
+    if page is None:
+        return find()
+    return page
+
+
+def _identify(page):
+    return (page.content_type_id, page.pk) if page is not None else None
+
+
+def view_restrictions(page):
+    """Wagtail's ``get_view_restrictions`` in one query instead of two.
+
+    The restrictions of the page and its ancestors are found by path (known without a
+    query); an alias takes its source's restrictions instead of its own, as in Wagtail.
+    """
+    steplen = Page.steplen
+    paths = [page.path[:end] for end in range(steplen, len(page.path) + 1, steplen)]
+    sources = Page.objects.filter(path__in=paths, alias_of__isnull=False).values("alias_of")
+    return PageViewRestriction.objects.filter(
+        Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__in=sources)
+    )
+
+
+def menu_items(home, request, language):
+    """The home page's menu children as plain data, for this language and content version."""
+
+    def compute():
+        return [
+            {"title": item.title, "url": item.get_url(request), "path": item.path}
+            for item in home.get_children().live().in_menu()
+        ]
+
+    return versioned(f"menu:{home.pk}:{language}", compute)
+
+
+def breadcrumb_trail(page, request, language):
+    """The page's ancestors from the home page down, as plain data."""
+
+    def compute():
+        return [
+            {"title": crumb.title, "url": crumb.get_url(request)}
+            for crumb in page.get_ancestors().filter(depth__gt=1)
+        ]
+
+    return versioned(f"crumbs:{page.path}:{language}", compute)

@@ -1,0 +1,90 @@
+"""The lookups every page repeats (site, route, menu, breadcrumbs, settings) are cached,
+and never outlive the content they describe."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, PageViewRestriction
+
+from cities.models import CityIndexPage, CityPage
+from dialogue.models import DialoguePage
+from mc2cm_portal.models import PortalSettings
+from tests.pages import url_in
+
+pytestmark = pytest.mark.django_db
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return response, len(queries)
+
+
+def test_a_repeat_request_reuses_the_shared_lookups(client):
+    url = url_in(CityPage.objects.get(slug_en="tangier"), "ar")
+    first, cold = queries_for(client, url)
+    second, warm = queries_for(client, url)
+    assert first.status_code == second.status_code == 200
+    # Site, settings, route, menu and breadcrumbs come from the cache the second time.
+    assert warm <= cold - 5
+    assert first.content == second.content
+
+
+def test_a_renamed_menu_page_shows_its_new_title_in_the_menu_at_once(client):
+    dialogue = DialoguePage.objects.get()
+    client.get("/fr/")
+    dialogue.title_fr = "Dialogue entre villes"
+    dialogue.save_revision().publish()
+    html = client.get("/fr/").content.decode()
+    assert "Dialogue entre villes</a>" in html
+
+
+def test_a_new_slug_moves_the_route_and_the_breadcrumbs(client):
+    tangier = CityPage.objects.get(slug_en="tangier")
+    old = url_in(tangier, "en")
+    assert client.get(old).status_code == 200
+    index = CityIndexPage.objects.get()
+    index.slug_en = "partner-cities"
+    index.save_revision().publish()
+    new = url_in(CityPage.objects.get(pk=tangier.pk), "en")
+    assert new == "/en/partner-cities/tangier/"
+    assert client.get(old).status_code == 404
+    html = client.get(new).content.decode()
+    assert 'href="/en/partner-cities/"' in html  # the breadcrumb to the index
+
+
+def test_an_unpublished_page_stops_answering_at_once(client):
+    tangier = CityPage.objects.get(slug_en="tangier")
+    url = url_in(tangier, "fr")
+    assert client.get(url).status_code == 200
+    tangier.unpublish()
+    assert client.get(url).status_code == 404
+
+
+def test_a_page_restricted_after_a_visit_asks_for_a_sign_in(client):
+    index = CityIndexPage.objects.get()
+    url = url_in(CityPage.objects.get(slug_en="tangier"), "en")
+    assert client.get(url).status_code == 200
+    PageViewRestriction.objects.create(page=index, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(url)
+    assert response.status_code == 302
+    assert "login" in response["Location"]
+
+
+def test_view_restrictions_of_an_alias_are_those_of_its_source(client):
+    tangier = CityPage.objects.get(slug_en="tangier")
+    PageViewRestriction.objects.create(page=tangier, restriction_type=PageViewRestriction.LOGIN)
+    # Under another parent, so that only the alias link ties it to the restricted page.
+    alias = tangier.create_alias(parent=DialoguePage.objects.get())
+    assert [r.page_id for r in Page.objects.get(pk=alias.pk).get_view_restrictions()] == [
+        tangier.pk
+    ]
+    assert list(CityIndexPage.objects.get().get_view_restrictions()) == []
+
+
+def test_a_changed_contact_address_shows_in_the_footer_at_once(client):
+    client.get("/ar/")
+    portal_settings = PortalSettings.objects.get()
+    portal_settings.contact_email = "cities@example.org"
+    portal_settings.save()
+    assert "mailto:cities@example.org" in client.get("/ar/").content.decode()
