@@ -12,7 +12,7 @@ import unicodedata
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.core.paginator import Paginator
 from django.db import connection, transaction
-from django.db.models import Case, Q, When
+from django.db.models import Case, F, Q, When
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.html import escape, strip_tags
@@ -86,6 +86,17 @@ def _file_entries(publication):
     return entries
 
 
+def fill_vectors(entries):
+    """Store the full-text vectors of these entries, each with its language's stemming."""
+    if connection.vendor != "postgresql":
+        return
+    for language, config in TEXT_CONFIG.items():
+        entries.filter(language=language).update(
+            vector=SearchVector("title", weight="A", config=config)
+            + SearchVector("text", weight="B", config=config)
+        )
+
+
 def index_page(page):
     """Refresh a page's entries: one per language it has a title in, none if not public."""
     page = page.specific
@@ -93,12 +104,14 @@ def index_page(page):
         SearchEntry.objects.filter(page=page).delete()
         if page.live and page.depth > 1 and not page.get_view_restrictions().exists():
             SearchEntry.objects.bulk_create(_page_entries(page))
+            fill_vectors(SearchEntry.objects.filter(page=page))
 
 
 def index_publication(publication):
     with transaction.atomic():
         SearchEntry.objects.filter(file__publication=publication).delete()
         SearchEntry.objects.bulk_create(_file_entries(publication))
+        fill_vectors(SearchEntry.objects.filter(file__publication=publication))
 
 
 def rebuild_index():
@@ -111,6 +124,7 @@ def rebuild_index():
         for publication in publications:
             entries += _file_entries(publication)
         SearchEntry.objects.bulk_create(entries, batch_size=500)
+        fill_vectors(SearchEntry.objects.all())
     return len(entries)
 
 
@@ -125,15 +139,14 @@ def clean_query(raw):
 
 def _search_postgres(entries, query, language):
     config = TEXT_CONFIG[language]
-    vector = SearchVector("title", weight="A", config=config) + SearchVector(
-        "text", weight="B", config=config
-    )
     search_query = SearchQuery(query, config=config, search_type="websearch")
     return (
-        entries.annotate(document=vector)
-        .filter(document=search_query)
+        # The stored vector answers the match through its GIN index; only the page of
+        # results shown gets a headline.
+        entries.filter(vector=search_query)
+        .defer("vector")
         .annotate(
-            rank=SearchRank(vector, search_query),
+            rank=SearchRank(F("vector"), search_query),
             headline=SearchHeadline(
                 "text",
                 search_query,

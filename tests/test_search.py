@@ -1,6 +1,7 @@
 """Search: one box on every page, results in the visitor's language, odd input handled."""
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.utils.html import escape
 
@@ -125,3 +126,11 @@ def test_index_skips_private_and_draft_pages():
     lyon.save()
     index_page(lyon)
     assert not SearchEntry.objects.filter(page=lyon).exists()
+
+
+def test_every_entry_carries_its_stored_vector_on_postgresql(client):
+    if connection.vendor != "postgresql":
+        pytest.skip("stored full-text vectors exist on PostgreSQL only")
+    call_command("rebuild_search_entries", verbosity=0)
+    assert SearchEntry.objects.exists()
+    assert not SearchEntry.objects.filter(vector__isnull=True).exists()

@@ -5,6 +5,7 @@ find content written in their language, so each page is flattened into one entry
 language from that language's own fields (no fallback), refreshed when it is published.
 """
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +24,10 @@ class SearchEntry(models.Model):
     )
     title = models.CharField(_("title"), max_length=255)
     text = models.TextField(_("text"))
+    # On PostgreSQL: title (weight A) and text (weight B) as a tsvector in the entry's own
+    # language, stored and GIN-indexed so that search does not grow with the content
+    # (filled by search.fill_vectors; unused on SQLite).
+    vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         indexes = [models.Index(fields=["language"])]
