@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -20,6 +20,14 @@ from mc2cm_portal.models import (
     ThemesMixin,
     visible,
 )
+
+
+def meetings_with_city(meetings, slug):
+    """Meetings a city hosted or joined; an EXISTS test, so no page is listed twice."""
+    joined = PeerMeetingPage.participating_cities.through.objects.filter(
+        peermeetingpage=OuterRef("pk"), citypage__slug_en=slug
+    )
+    return meetings.filter(Q(host_city__slug_en=slug) | Exists(joined))
 
 
 class DialoguePage(PillarPage):
@@ -45,11 +53,7 @@ class PeerMeetingIndexPage(SectionIndexPage):
     def listing_filters(self):
         return [
             theme_filter(),
-            city_filter(
-                apply=lambda meetings, slug: meetings.filter(
-                    Q(host_city__slug_en=slug) | Q(participating_cities__slug_en=slug)
-                )
-            ),
+            city_filter(apply=meetings_with_city),
         ]
 
     def listing(self, children, request):

@@ -98,3 +98,34 @@ def test_city_page_charts_its_figures_next_to_the_table(client):
     assert '<rect class="figure-chart__fill" width="0.5"' in chart
     for figure in tangier.figures.all():
         assert escape(figure.label_ar) in chart
+
+
+@pytest.fixture
+def many_cities(monkeypatch):
+    """As if the network had more cities than a drop-down list can sensibly hold."""
+    monkeypatch.setattr("mc2cm_portal.filters.MAX_SELECT_CHOICES", 3)
+
+
+def test_with_many_cities_visitors_type_the_city_name(client, many_cities):
+    index = PeerMeetingIndexPage.objects.get()
+    html = get(client, index, "fr", city="tanger")
+    assert 'type="search" value="Tanger"' in html
+    assert '<select id="filter-city"' not in html
+    assert listed(html, PeerMeetingPage.objects.all(), "fr") == {"tangier-2016"}
+    # The slug still works, as in the links from city pages.
+    assert listed(get(client, index, city="tangier"), PeerMeetingPage.objects.all()) == {
+        "tangier-2016"
+    }
+
+
+def test_a_typed_name_that_matches_no_city_says_so_and_shows_all(client, many_cities):
+    index = PeerMeetingIndexPage.objects.get()
+    html = get(client, index, "en", city='Atlantis"><script>')
+    assert "No match for" in html
+    assert "<script>" not in html.split("<main", 1)[1]
+    assert len(listed(html, PeerMeetingPage.objects.all())) > 1
+
+
+def test_a_short_city_list_stays_a_drop_down(client):
+    html = get(client, PeerMeetingIndexPage.objects.get())
+    assert '<select id="filter-city" name="city">' in html
