@@ -10,6 +10,7 @@ only the queries for its own content.
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.db.models import Q
 from django.http.request import split_domain_port
 from wagtail.models import Page, PageViewRestriction, Site
@@ -50,8 +51,12 @@ class SiteLookupMiddleware:
     def __call__(self, request):
         from .models import PortalSettings
 
-        # Keyed as Wagtail looks sites up: the raw host (ALLOWED_HOSTS is checked later).
-        hostname = split_domain_port(request._get_raw_host())[0]
+        try:
+            # Only hosts in ALLOWED_HOSTS get a cache entry: a stream of made-up Host
+            # headers must not fill the cache. The others go on to Django's own 400.
+            hostname = split_domain_port(request.get_host())[0]
+        except DisallowedHost:
+            return self.get_response(request)
         port = request.get_port()
         site = versioned(f"site:{hostname}:{port}", lambda: _site_for(request))
         request._wagtail_site = site

@@ -88,3 +88,11 @@ def test_a_changed_contact_address_shows_in_the_footer_at_once(client):
     portal_settings.contact_email = "cities@example.org"
     portal_settings.save()
     assert "mailto:cities@example.org" in client.get("/ar/").content.decode()
+
+
+def test_a_made_up_host_is_refused_and_leaves_nothing_in_the_cache(client):
+    from django.core.cache import cache
+
+    response = client.get("/en/", HTTP_HOST="made-up.example")
+    assert response.status_code == 400
+    assert not [key for key in cache._cache if "made-up" in key]
