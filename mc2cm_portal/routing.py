@@ -76,7 +76,15 @@ def cached_route(home, language, url_path, find):
     query), so a page deleted since (or rolled back in a test) falls back to ``find``.
     """
     key = f"route:{home.pk}:{language}:{url_path}"
-    found = versioned(key, lambda: _identify(find()))
+    just_found = []
+
+    def identify():
+        just_found.append(find())
+        return _identify(just_found[0])
+
+    found = versioned(key, identify)
+    if just_found:  # a miss: the page was loaded just now
+        return just_found[0]
     if found is None:
         return None
     content_type_id, pk = found
