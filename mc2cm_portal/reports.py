@@ -50,7 +50,7 @@ def is_empty(value):
 
 
 def checked_fields(model):
-    translated = translator.get_options_for_model(model).all_fields - NOT_CHECKED
+    translated = set(translator.get_options_for_model(model).all_fields) - NOT_CHECKED
     # In the order of the edit form's fields (the title first), not the registry's.
     return [f.name for f in model._meta.get_fields() if f.name in translated]
 

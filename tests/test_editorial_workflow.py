@@ -125,7 +125,9 @@ def test_a_rejected_draft_comes_back_to_the_editor_intact(editor, moderator):
     assert response.status_code == 302
     page.refresh_from_db()
     assert not page.live
-    assert WorkflowState.objects.for_instance(page).get().status == WorkflowState.STATUS_NEEDS_CHANGES
+    assert (
+        WorkflowState.objects.for_instance(page).get().status == WorkflowState.STATUS_NEEDS_CHANGES
+    )
 
     again = edit_form(editor, page)
     assert again["summary_fr"] == "Résumé retravaillé par la rédaction, à relire."
