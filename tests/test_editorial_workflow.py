@@ -16,8 +16,8 @@ from cities.models import CityPage
 from mc2cm_portal.models import Theme
 from tests.admin_forms import admin_form_data
 from tests.pages import url_in
+from tests.staff import edit_form, post_edit, refused, staff_client
 from tests.test_admin import stream_form_data
-from tests.staff import edit_form, edit_url, post_edit, refused, staff_client
 
 pytestmark = pytest.mark.django_db
 LANGUAGES = ("ar", "fr", "en")
