@@ -74,7 +74,8 @@ def test_revisions_are_listed_compared_and_reverted(model):
     assert response.status_code == 200
     # The comparison marks the changed words of the French title.
     compared = response.content.decode()
-    assert "First" in compared and "Second" in compared
+    assert '<span class="deletion">First</span>' in compared
+    assert '<span class="addition">Second</span>' in compared
 
     revert_url = reverse("wagtailadmin_pages:revisions_revert", args=[page.pk, first.pk])
     response = editor.get(revert_url)
