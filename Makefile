@@ -28,9 +28,10 @@ makemessages: install ## Collect new UI strings into locale/ar and locale/fr
 migrate: install ## Apply migrations (always --noinput: wagtail-modeltranslation adds page columns)
 	$(MANAGE) migrate --noinput -v 0
 
-demo: migrate ## Load the demo content and the local admin account (idempotent)
+demo: migrate ## Load the demo content and the local admin, editor and moderator accounts (idempotent)
 	$(MANAGE) load_demo_content
 	$(MANAGE) create_dev_admin
+	$(MANAGE) create_dev_editors
 
 run: messages demo ## Serve the portal with its demo content on http://127.0.0.1:8000/ (SQLite)
 	$(MANAGE) runserver 127.0.0.1:8000

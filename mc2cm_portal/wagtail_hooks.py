@@ -1,10 +1,14 @@
-"""Admin set-up: the shared snippets, grouped in one menu for editors."""
+"""Admin set-up: the shared snippets, grouped in one menu for editors; the staff reports."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Partner, Publication, Theme
+from .reports import TranslationStatusReportView
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -39,3 +43,30 @@ class PortalSnippetGroup(SnippetViewSetGroup):
 
 
 register_snippet(PortalSnippetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_translation_status_urls():
+    return [
+        path(
+            "reports/translation-status/",
+            TranslationStatusReportView.as_view(),
+            name="mc2cm_translation_status",
+        ),
+        path(
+            "reports/translation-status/results/",
+            TranslationStatusReportView.as_view(results_only=True),
+            name="mc2cm_translation_status_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return MenuItem(
+        _("Translation status"),
+        reverse("mc2cm_translation_status"),
+        name="translation-status",
+        icon_name="globe",
+        order=1300,
+    )

@@ -1,0 +1,46 @@
+"""Staff accounts in the editorial groups, and the admin forms they submit."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.urls import reverse
+
+from tests.admin_forms import admin_form_data
+from tests.test_admin import stream_form_data
+
+
+def staff_client(username, *group_names):
+    """A test client signed in as a new user in the given groups (none: no group at all)."""
+    user = get_user_model().objects.create_user(username, f"{username}@example.org", "pw")
+    for name in group_names:
+        user.groups.add(Group.objects.get_or_create(name=name)[0])
+    client = Client()
+    client.force_login(user)
+    client.user = user
+    return client
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def edit_form(client, page):
+    """The page's edit form as the admin fills it in: its latest revision, draft or not."""
+    response = client.get(edit_url(page))
+    assert response.status_code == 200, response.status_code
+    data = admin_form_data(response.content.decode(), form_id="page-edit-form")
+    # StreamFields are posted by the admin's JavaScript; send what it would.
+    data.update(stream_form_data(page.get_latest_revision_as_object()))
+    return data
+
+
+def post_edit(client, page, data, **action):
+    """Submit the edit form; ``action`` is e.g. ``{"action-submit": "1"}``; none saves a draft."""
+    return client.post(edit_url(page), {**data, **action})
+
+
+def refused(response):
+    """Wagtail's admin answers a forbidden view with 403, or a redirect away from it."""
+    if response.status_code == 403:
+        return True
+    return response.status_code == 302 and response["Location"] != response.request["PATH_INFO"]

@@ -1,0 +1,132 @@
+"""The translation status report: what is missing in which language, for staff only."""
+
+import csv
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from action.models import ToolkitIndexPage, ToolkitPage
+from cities.models import CityPage
+from mc2cm_portal.models import Theme
+from tests.factories import add_page, tr
+from tests.staff import staff_client
+
+pytestmark = pytest.mark.django_db
+REPORT = reverse("mc2cm_translation_status")
+
+
+@pytest.fixture
+def editor():
+    return staff_client("edna", "Editors")
+
+
+@pytest.fixture
+def gaps():
+    """Tangier without its French title and portrait; a theme without its Arabic name."""
+    city = CityPage.objects.get(slug_en="tangier")
+    CityPage.objects.filter(pk=city.pk).update(title_fr="", portrait_fr="<p></p>")
+    theme = Theme.objects.order_by("slug").first()
+    Theme.objects.filter(pk=theme.pk).update(name_ar="  ")
+    return city, theme
+
+
+def rows(html):
+    """The report table's rows (the admin page holds other tables, e.g. keyboard shortcuts)."""
+    start = html.find('<table class="listing')
+    if start == -1:
+        return []
+    table = html[start : html.find("</table>", start)]
+    return table[table.find("<tbody") :].split("<tr")[1:]
+
+
+def row_for(html, text):
+    matches = [row for row in rows(html) if text in row]
+    return matches[0] if matches else None
+
+
+def test_the_demo_content_is_fully_translated(editor):
+    response = editor.get(REPORT)
+    assert response.status_code == 200
+    assert rows(response.content.decode()) == []
+
+
+def test_a_page_missing_french_is_listed_with_its_fields(editor, gaps):
+    city, _theme = gaps
+    html = editor.get(REPORT, {"language": "fr"}).content.decode()
+    row = row_for(html, reverse("wagtailadmin_pages:edit", args=[city.pk]))
+    assert row is not None
+    assert "title, portrait" in row
+    assert "City" in row
+
+    html = editor.get(REPORT, {"language": "ar"}).content.decode()
+    assert row_for(html, reverse("wagtailadmin_pages:edit", args=[city.pk])) is None
+
+
+def test_a_snippet_with_an_empty_arabic_name_is_listed(editor, gaps):
+    _city, theme = gaps
+    edit = reverse("wagtailsnippets_mc2cm_portal_theme:edit", args=[theme.pk])
+    html = editor.get(REPORT, {"language": "ar", "content_type": "mc2cm_portal.theme"}).content
+    row = row_for(html.decode(), edit)
+    assert row is not None and "name" in row
+    # Filtering by another type leaves it out.
+    html = editor.get(REPORT, {"content_type": "cities.citypage"}).content.decode()
+    assert row_for(html, edit) is None
+
+
+def test_the_export_is_a_csv_of_the_same_rows(editor, gaps):
+    city, theme = gaps
+    response = editor.get(REPORT, {"export": "csv"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    text = b"".join(response.streaming_content).decode()
+    table = list(csv.DictReader(io.StringIO(text)))
+    by_title = {row["Title"]: row for row in table}
+    assert by_title["Tangier"]["Missing in French"] == "title, portrait"
+    assert by_title["Tangier"]["Missing in Arabic"] == ""
+    assert by_title["Tangier"]["Edit link"].endswith(f"/admin/pages/{city.pk}/edit/")
+    assert by_title[theme.name_en]["Missing in Arabic"] == "name"
+    assert len(table) == 2
+    assert editor.get(REPORT, {"export": "xlsx"}).status_code == 200
+
+
+def test_bad_filter_values_do_not_break_the_report(editor, gaps):
+    for params in ({"language": "de"}, {"content_type": "auth.user"}, {"p": "999"}):
+        assert editor.get(REPORT, params).status_code == 200
+
+
+def test_query_count_does_not_grow_with_the_pages(editor, gaps):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert editor.get(REPORT, {"language": "fr"}).status_code == 200
+        return len(captured)
+
+    before = queries()
+    index = ToolkitIndexPage.objects.get()
+    for number in range(20):
+        add_page(
+            index,
+            ToolkitPage,
+            f"Untranslated toolkit {number}",
+            ar=f"دليل {number}",
+            **tr("audience", "City staff", "موظفو المدينة", "Personnel municipal"),
+            **tr("summary", "A summary.", "ملخص.", "Un résumé."),
+        )
+    html = editor.get(REPORT, {"language": "fr"}).content.decode()
+    assert "Untranslated toolkit 19" in html
+    assert queries() == before
+
+
+@pytest.mark.parametrize("group", ["Editors", "Moderators"])
+def test_editors_and_moderators_find_it_in_the_reports_menu(group):
+    staff = staff_client("someone", group)
+    assert REPORT in staff.get("/admin/").content.decode()
+    assert staff.get(REPORT).status_code == 200
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client):
+    response = client.get(REPORT)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
