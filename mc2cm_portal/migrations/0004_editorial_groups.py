@@ -119,7 +119,7 @@ def set_up_groups(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("mc2cm_portal", "0002_search_entry"),
+        ("mc2cm_portal", "0003_search_vector"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtailadmin", "0006_formstate"),
         ("wagtailimages", "0027_image_description"),
