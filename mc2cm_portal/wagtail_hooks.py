@@ -1,9 +1,14 @@
-"""Admin set-up: the shared snippets, grouped in one menu for editors."""
+"""Admin set-up: the shared snippets, grouped in one menu for editors; the download report."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .access import check_partner_access
+from .download_report import DownloadReportView
 from .models import Partner, Publication, Theme
 
 
@@ -27,8 +32,8 @@ class PublicationViewSet(SnippetViewSet):
     model = Publication
     icon = "doc-full"
     menu_label = _("Publications")
-    list_display = ["title", "kind", "year"]
-    list_filter = ["kind", "year"]
+    list_display = ["title", "kind", "year", "partners_only"]
+    list_filter = ["kind", "year", "partners_only"]
 
 
 class PortalSnippetGroup(SnippetViewSetGroup):
@@ -39,3 +44,31 @@ class PortalSnippetGroup(SnippetViewSetGroup):
 
 
 register_snippet(PortalSnippetGroup)
+
+
+# --- Partners-only downloads and the download report --------------------------------------
+
+hooks.register("before_serve_document", check_partner_access)
+
+
+@hooks.register("register_admin_urls")
+def register_download_report_urls():
+    return [
+        path("reports/downloads/", DownloadReportView.as_view(), name="download_report"),
+        path(
+            "reports/downloads/results/",
+            DownloadReportView.as_view(results_only=True),
+            name="download_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_download_report_menu_item():
+    return MenuItem(
+        _("Downloads"),
+        reverse("download_report"),
+        name="downloads",
+        icon_name="download",
+        order=1300,
+    )
