@@ -42,7 +42,7 @@ def may_download_partner_files(user):
 def sign_in_url(next_url=None):
     """The partner sign-in page in the current language, coming back to ``next_url``."""
     url = reverse("partner_sign_in")
-    return f"{url}?{urlencode({'next': next_url})}" if next_url else url
+    return f"{url}?{urlencode({'next': next_url}, safe='/')}" if next_url else url
 
 
 def forbidden(request):
