@@ -46,11 +46,20 @@ class SignInForm(AuthenticationForm):
                 )
 
 
+def local_path_only(url):
+    """Django has checked the host and scheme; also require a path on this site ("/..."),
+    so nothing relative or oddly encoded ("%2F%2Fevil.example") is ever followed."""
+    return url if url.startswith("/") and not url.startswith(("//", "/\\")) else ""
+
+
 class SignInView(auth_views.LoginView):
     """``/<lang>/partners/sign-in/``: ``next`` is followed only when it stays on this site."""
 
     form_class = SignInForm
     template_name = "mc2cm_portal/partner_sign_in.html"
+
+    def get_redirect_url(self):
+        return local_path_only(super().get_redirect_url())
 
     def get_default_redirect_url(self):
         return reverse("partner_resources")
@@ -80,6 +89,9 @@ sign_in = SignInView.as_view()
 
 class SignOutView(auth_views.LogoutView):
     """POST only (Django refuses GET), back to ``next`` if it is local, else to sign-in."""
+
+    def get_redirect_url(self):
+        return local_path_only(super().get_redirect_url())
 
     def get_default_redirect_url(self):
         return reverse("partner_sign_in") + "?signed_out=1"

@@ -16,7 +16,7 @@ urlpatterns = [
     re_path(r"^documents/(\d+)/(.*)$", access.serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
     # Images only; documents and anything else under MEDIA_ROOT answer 404 (media.py).
-    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media.serve_image, name="media"),
+    re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", media.serve_image, name="media"),
     path("sitemap.xml", seo.sitemap, name="sitemap"),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
     path("api/v2/", api_router.urls),
