@@ -282,7 +282,7 @@ def test_the_page_cache_never_mixes_anonymous_and_partner_pages(client, partner,
     cache.clear()
 
 
-# --- Demo accounts ---------------------------------------------------------------------------
+# --- Demo content and accounts ---------------------------------------------------------------------------
 
 
 def test_the_dev_partner_account_is_a_partner_without_admin_access(client, settings):
@@ -298,3 +298,9 @@ def test_the_dev_partner_account_is_a_partner_without_admin_access(client, setti
     assert response["Location"] == "/en/partners/resources/"
     assert client.get("/admin/").status_code == 302  # no admin access
     assert client.get(restricted_file("en").document.url).status_code == 200
+
+
+def test_the_demo_marks_one_toolkit_partners_only():
+    publication = restricted_publication()
+    assert publication.kind == Publication.Kind.TOOLKIT
+    assert publication.files.count() == 3
