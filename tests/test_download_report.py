@@ -69,7 +69,14 @@ def test_the_report_exports_a_spreadsheet(client, editor):
     response = editor.get(REPORT, {"export": "csv"})
     assert response.status_code == 200
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
-    assert rows[0] == ["Publication", "Kind", "File language", "Document", "Downloads", "Last download"]
+    assert rows[0] == [
+        "Publication",
+        "Kind",
+        "File language",
+        "Document",
+        "Downloads",
+        "Last download",
+    ]
     row = next(row for row in rows if row[3] == file.document.title)
     assert row[0] == str(file.publication) and row[4] == "2"
     xlsx = editor.get(REPORT, {"export": "xlsx"})

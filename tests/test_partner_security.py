@@ -106,7 +106,9 @@ def test_behind_a_proxy_the_forwarded_client_address_is_locked_out(client, partn
     for _ in range(FAILURE_LIMIT):
         # Whatever the attacker writes first, the proxy appends the real address.
         partner_attempt(client, "guess", HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.7", **proxy)
-    blocked = partner_attempt(client, PASSWORD, HTTP_X_FORWARDED_FOR="9.9.9.9, 203.0.113.7", **proxy)
+    blocked = partner_attempt(
+        client, PASSWORD, HTTP_X_FORWARDED_FOR="9.9.9.9, 203.0.113.7", **proxy
+    )
     assert blocked.status_code == 429
     other = partner_attempt(client, PASSWORD, HTTP_X_FORWARDED_FOR="198.51.100.20", **proxy)
     assert other.status_code == 302
@@ -116,8 +118,16 @@ def test_behind_a_proxy_the_forwarded_client_address_is_locked_out(client, partn
     ("count", "meta", "expected"),
     [
         (0, {"REMOTE_ADDR": "192.0.2.1", "HTTP_X_FORWARDED_FOR": "203.0.113.7"}, "192.0.2.1"),
-        (1, {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "6.6.6.6, 203.0.113.7"}, "203.0.113.7"),
-        (2, {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "203.0.113.7, 10.0.0.1"}, "203.0.113.7"),
+        (
+            1,
+            {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "6.6.6.6, 203.0.113.7"},
+            "203.0.113.7",
+        ),
+        (
+            2,
+            {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "203.0.113.7, 10.0.0.1"},
+            "203.0.113.7",
+        ),
         (1, {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "not-an-address"}, "10.0.0.2"),
         (1, {"REMOTE_ADDR": "10.0.0.2"}, "10.0.0.2"),
         (1, {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "2001:db8::1"}, "2001:db8::1"),
@@ -180,7 +190,8 @@ def test_a_local_next_is_followed_in_each_language(client, partner, superuser, l
     signed_out = client.post(f"/{language}/partners/sign-out/", {"next": local})
     assert signed_out["Location"] == local
     admin = client.post(
-        "/admin/login/", {"username": "root", "password": PASSWORD, "next": "/admin/reports/downloads/"}
+        "/admin/login/",
+        {"username": "root", "password": PASSWORD, "next": "/admin/reports/downloads/"},
     )
     assert admin["Location"] == "/admin/reports/downloads/"
 

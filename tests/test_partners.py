@@ -1,7 +1,7 @@
 """Partners-only downloads, the partner sign-in and the guarded document view, end to end."""
 
 import re
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -174,7 +174,8 @@ def test_after_signing_out_the_file_is_refused_again(client, partner):
     signed_out = client.post("/fr/partners/sign-out/")
     assert signed_out.status_code == 302
     assert signed_out["Location"].startswith("/fr/partners/sign-in/")
-    assert "You have signed out" in client.get("/en/partners/sign-in/?signed_out=1").content.decode()
+    after = client.get(signed_out["Location"]).content.decode()
+    assert 'role="status"' in after and "You have signed out" in after
     refused = client.get(url, HTTP_ACCEPT_LANGUAGE="fr")
     assert refused.status_code == 302
     assert refused["Location"].startswith("/fr/partners/sign-in/?next=")
@@ -227,7 +228,9 @@ def test_partner_resources_list_the_partners_only_publications(client, partner, 
 
 def test_partner_resources_are_paginated(client, partner):
     for number in range(12):
-        Publication.objects.create(title=f"Partner note {number:02}", kind="report", partners_only=True)
+        Publication.objects.create(
+            title=f"Partner note {number:02}", kind="report", partners_only=True
+        )
     client.force_login(partner)
     first = client.get("/en/partners/resources/").content.decode()
     second = client.get("/en/partners/resources/", {"page": 2}).content.decode()
@@ -282,7 +285,7 @@ def test_the_page_cache_never_mixes_anonymous_and_partner_pages(client, partner,
     cache.clear()
 
 
-# --- Demo content and accounts ---------------------------------------------------------------------------
+# --- Demo content and accounts ------------------------------------------------------------
 
 
 def test_the_dev_partner_account_is_a_partner_without_admin_access(client, settings):
