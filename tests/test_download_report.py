@@ -110,3 +110,53 @@ def test_the_reports_query_count_does_not_grow_with_rows(client, editor):
     with CaptureQueriesContext(connection) as many:
         assert editor.get(REPORT).status_code == 200
     assert len(many) == len(few)
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="SQLite serialises writers: no race to lose"
+)
+def test_simultaneous_downloads_lose_no_count():
+    """Eight connections count the same file at once, the first download included."""
+    import threading
+
+    from django.db import connections
+
+    file = public_files().first()
+    workers, each = 8, 25
+    start = threading.Barrier(workers)
+
+    def count():
+        try:
+            start.wait()
+            for _ in range(each):
+                DocumentDownload.count(file.document_id, file.language, file)
+        finally:
+            connections.close_all()
+
+    def committed(action):
+        # Another connection: the test's own transaction would not see the threads' rows.
+        result = []
+
+        def run():
+            try:
+                result.append(action())
+            finally:
+                connections.close_all()
+
+        thread = threading.Thread(target=run)
+        thread.start()
+        thread.join()
+        return result[0]
+
+    counters = DocumentDownload.objects.filter(document=file.document, language=file.language)
+    threads = [threading.Thread(target=count) for _ in range(workers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    try:
+        assert committed(lambda: list(counters.values_list("downloads", flat=True))) == [
+            workers * each
+        ]
+    finally:
+        committed(lambda: counters.delete())
