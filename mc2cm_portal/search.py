@@ -199,7 +199,7 @@ def search(request):
     results = None
     if query:
         entries = SearchEntry.objects.filter(language=language).select_related(
-            "page", "page__content_type", "file__document"
+            "page", "page__content_type", "file__document", "file__publication"
         )
         postgres = connection.vendor == "postgresql"
         matches = (

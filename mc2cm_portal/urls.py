@@ -1,26 +1,26 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from mc2cm_portal import opendata, seo
+from mc2cm_portal import access, accounts, media, opendata, seo
 from mc2cm_portal import search as search_views
 from mc2cm_portal.api import api_router
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's document view, wrapped to count downloads; its permission check for
+    # partners-only files is the before_serve_document hook (wagtail_hooks.py).
+    re_path(r"^documents/(\d+)/(.*)$", access.serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
+    # Images only; documents and anything else under MEDIA_ROOT answer 404 (media.py).
+    re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", media.serve_image, name="media"),
     path("sitemap.xml", seo.sitemap, name="sitemap"),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
     path("api/v2/", api_router.urls),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Every public page lives under its language prefix: /ar/, /fr/, /en/. A bare "/" is
 # redirected by LocaleMiddleware to the language the browser asks for.
@@ -28,6 +28,9 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("feeds/peer-meetings/", seo.peer_meetings_feed, name="peer_meetings_feed"),
     path("open-data/city-figures.csv", opendata.city_figures_csv, name="city_figures_csv"),
+    path("partners/sign-in/", accounts.sign_in, name="partner_sign_in"),
+    path("partners/sign-out/", accounts.sign_out, name="partner_sign_out"),
+    path("partners/resources/", accounts.partner_resources, name="partner_resources"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,4 +1,5 @@
-"""Admin set-up: the shared snippets, grouped in one menu for editors; the staff reports."""
+"""Admin set-up: the shared snippets, grouped in one menu for editors; the staff reports
+(translation status, downloads); the permission check in front of every document."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +8,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .access import check_partner_access
+from .download_report import DownloadReportView
 from .models import Partner, Publication, Theme
 from .reports import TranslationStatusReportView
 
@@ -31,8 +34,8 @@ class PublicationViewSet(SnippetViewSet):
     model = Publication
     icon = "doc-full"
     menu_label = _("Publications")
-    list_display = ["title", "kind", "year"]
-    list_filter = ["kind", "year"]
+    list_display = ["title", "kind", "year", "partners_only"]
+    list_filter = ["kind", "year", "partners_only"]
 
 
 class PortalSnippetGroup(SnippetViewSetGroup):
@@ -43,6 +46,9 @@ class PortalSnippetGroup(SnippetViewSetGroup):
 
 
 register_snippet(PortalSnippetGroup)
+
+
+# --- The translation status report ----------------------------------------------------------
 
 
 @hooks.register("register_admin_urls")
@@ -69,4 +75,32 @@ def register_translation_status_menu_item():
         name="translation-status",
         icon_name="globe",
         order=1300,
+    )
+
+
+# --- Partners-only downloads and the download report --------------------------------------
+
+hooks.register("before_serve_document", check_partner_access)
+
+
+@hooks.register("register_admin_urls")
+def register_download_report_urls():
+    return [
+        path("reports/downloads/", DownloadReportView.as_view(), name="download_report"),
+        path(
+            "reports/downloads/results/",
+            DownloadReportView.as_view(results_only=True),
+            name="download_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_download_report_menu_item():
+    return MenuItem(
+        _("Downloads"),
+        reverse("download_report"),
+        name="downloads",
+        icon_name="download",
+        order=1310,
     )

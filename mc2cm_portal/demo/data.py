@@ -2210,6 +2210,8 @@ TOOLKITS = [
     },
     {
         "key": "example-access-to-services",
+        # Shows the partners-only downloads: visitors see a "sign in" link instead.
+        "partners_only": True,
         "title": {
             "ar": "مثال على عدّة عمل: وصول المهاجرين إلى الحقوق والخدمات",
             "fr": "Exemple de boîte à outils : l'accès des migrants aux droits et aux services",

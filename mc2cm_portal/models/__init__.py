@@ -1,5 +1,6 @@
 """Site-wide models, re-exported so that ``mc2cm_portal.models.X`` stays the one address."""
 
+from .downloads import DocumentDownload
 from .pages import (
     BodyMixin,
     HomePage,
@@ -24,6 +25,7 @@ from .shared import (
 __all__ = [
     "LANGUAGE_CODES",
     "BodyMixin",
+    "DocumentDownload",
     "HomePage",
     "IntroMixin",
     "Partner",

@@ -105,10 +105,19 @@ class Publication(index.Indexed, ClusterableModel):
     year = models.PositiveSmallIntegerField(
         _("year of publication"), null=True, blank=True, help_text=_("Leave empty if unknown.")
     )
+    partners_only = models.BooleanField(
+        _("partners only"),
+        default=False,
+        help_text=_(
+            "Only signed-in members of the Partners group (and staff) can download the files. "
+            "Other visitors still see the title, with a link to sign in."
+        ),
+    )
 
     panels = [
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("year")]),
+        FieldPanel("partners_only"),
         InlinePanel(
             "files",
             heading=_("Files"),
@@ -125,6 +134,7 @@ class Publication(index.Indexed, ClusterableModel):
         *(index.AutocompleteField(f"title_{code}") for code in LANGUAGE_CODES),
         index.FilterField("kind"),
         index.FilterField("year"),
+        index.FilterField("partners_only"),
     ]
 
     class Meta:

@@ -5,6 +5,7 @@ the convenient, unsafe values; ``production.py`` insists on real ones.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -65,6 +66,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -84,6 +86,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in attempt into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "mc2cm_portal.urls"
@@ -118,6 +122,34 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Signing in ------------------------------------------------------------------------
+# django-axes first: it refuses any attempt for a locked-out username and address before
+# the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# URL names, reversed in the visitor's language (/ar/partners/sign-in/ ...). Wagtail sends
+# visitors of pages restricted to a group (Privacy → Partners) to the same page.
+LOGIN_URL = "partner_sign_in"
+LOGIN_REDIRECT_URL = "partner_resources"
+WAGTAIL_FRONTEND_LOGIN_URL = "partner_sign_in"
+
+# Password guessing (https://django-axes.readthedocs.io/en/latest/4_configuration.html):
+# five failures for one username from one address lock that pair out for fifteen
+# minutes, on the partner sign-in and the admin login alike; every further failure
+# during the lockout starts the fifteen minutes again. A success clears the failures.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "mc2cm_portal.accounts.locked_out"  # 429 page in the visitor's language
+AXES_CLIENT_IP_CALLABLE = "mc2cm_portal.accounts.client_ip"
+# Behind a reverse proxy, the number of proxies that append to X-Forwarded-For (1 for a
+# single nginx or Caddy in front). 0, the default, uses REMOTE_ADDR: right when nothing
+# stands in front, and safe, since a client can write any X-Forwarded-For it likes.
+MC2CM_TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

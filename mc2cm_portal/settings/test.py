@@ -22,3 +22,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Serve static files straight from the app folders: tests never run collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# django-axes stays on (AXES_ENABLED is not overridden): the lockout tests need it, and
+# force_login, which most tests use, does not go through authentication at all. Its
+# database handler keeps failures in the test transaction, so no test inherits a lockout.

@@ -219,6 +219,8 @@ def portal_url():
             }
             _run_manage(env, "migrate", "--noinput", "-v", "0")
             _run_manage(env, "load_demo_content", "-v", "0")
+            # The demo partner account (partner / mc2cm-partner); the command insists on DEBUG.
+            _run_manage({**env, "DJANGO_DEBUG": "1"}, "create_dev_partner", "-v", "0")
             port = _free_port()
             log = folder / "server.log"
             with log.open("w") as output:

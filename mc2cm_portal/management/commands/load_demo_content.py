@@ -87,12 +87,14 @@ class Command(BaseCommand):
         self.created += 1
         return page
 
-    def publication(self, kind, titles, year=None, languages=LANGUAGES, **fmt):
+    def publication(self, kind, titles, year=None, languages=LANGUAGES, partners_only=False, **fmt):
         fields = translated("title", titles, **fmt)
         existing = Publication.objects.filter(kind=kind, title_en=fields["title_en"]).first()
         if existing:
             return existing
-        publication = Publication.objects.create(kind=kind, year=year, **fields)
+        publication = Publication.objects.create(
+            kind=kind, year=year, partners_only=partners_only, **fields
+        )
         document_model = get_document_model()
         for order, lang in enumerate(languages):
             title = fields[f"title_{lang}"]
@@ -348,7 +350,11 @@ class Command(BaseCommand):
                 ToolkitPage,
                 item["slug"]["en"],
                 is_example=True,
-                publication=self.publication(Publication.Kind.TOOLKIT, item["publication_title"]),
+                publication=self.publication(
+                    Publication.Kind.TOOLKIT,
+                    item["publication_title"],
+                    partners_only=item.get("partners_only", False),
+                ),
                 themes=[themes[slug] for slug in item["themes"]],
                 cities=[cities[key] for key in item["cities"]],
                 **steps,
