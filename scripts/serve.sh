@@ -16,13 +16,15 @@
 #   --forwarded-allow-ips    trust X-Forwarded-* only from the proxy (same host by default).
 #   --access-logfile -       one line per request on stdout (client address as the proxy saw it,
 #                            duration in ms); errors on stderr. The service manager keeps them.
-# GUNICORN_WORKERS, BIND and FORWARDED_ALLOW_IPS override the defaults.
+# GUNICORN_WORKERS, BIND and FORWARDED_ALLOW_IPS override the defaults. SKIP_COLLECTSTATIC=1
+# when the static files were collected already (at image build time, or once for the tests):
+# compressing Wagtail's admin assets with brotli takes most of a minute on 2 CPUs.
 set -eu
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-.venv/bin/python}
 export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-mc2cm_portal.settings.production}"
 
-"$PYTHON" manage.py collectstatic --noinput -v 0
+[ "${SKIP_COLLECTSTATIC:-0}" = "1" ] || "$PYTHON" manage.py collectstatic --noinput -v 0
 "$PYTHON" manage.py migrate --noinput -v 0
 
 exec "$PYTHON" -m gunicorn mc2cm_portal.wsgi:application \
