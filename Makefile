@@ -42,8 +42,14 @@ backup: install ## Write the database and the media files to one archive in back
 	$(MANAGE) backup
 
 restore: install ## Bring back a `make backup` archive: make restore ARCHIVE=backups/mc2cm-....tar.gz
-	@test -n "$(ARCHIVE)" || { echo "Say which archive: make restore ARCHIVE=backups/mc2cm-YYYYmmdd-HHMMSS.tar.gz" >&2; exit 2; }
 	$(MANAGE) restore "$(ARCHIVE)"
+
+# Refuse at once, before installing anything, when the archive is not named.
+ifneq ($(filter restore,$(MAKECMDGOALS)),)
+ifeq ($(strip $(ARCHIVE)),)
+$(error Say which archive to restore: make restore ARCHIVE=backups/mc2cm-YYYYmmdd-HHMMSS.tar.gz)
+endif
+endif
 
 test: install messages ## Run the whole suite on SQLite, then on a throwaway PostgreSQL cluster
 	@scripts/system_deps.sh postgresql chromium
