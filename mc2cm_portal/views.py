@@ -53,6 +53,8 @@ def health(request):
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except Error as error:
-        logger.warning("Health check: the database does not answer (%s: %s)", type(error).__name__, error)
+        logger.warning(
+            "Health check: the database does not answer (%s: %s)", type(error).__name__, error
+        )
         return JsonResponse({"status": "unavailable", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})

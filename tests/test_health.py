@@ -75,7 +75,12 @@ def test_health_answers_503_without_details_when_the_database_is_down(database_d
 
 @pytest.mark.parametrize(
     ("path", "lang", "direction"),
-    [("/ar/", "ar", "rtl"), ("/fr/", "fr", "ltr"), ("/en/", "en", "ltr"), ("/en/cities/", "en", "ltr")],
+    [
+        ("/ar/", "ar", "rtl"),
+        ("/fr/", "fr", "ltr"),
+        ("/en/", "en", "ltr"),
+        ("/en/cities/", "en", "ltr"),
+    ],
 )
 def test_pages_answer_a_short_503_in_the_visitors_language(database_down, path, lang, direction):
     port, answers = database_down
