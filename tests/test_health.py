@@ -1,4 +1,4 @@
-"""/health/ says whether the database answers, and nothing more."""
+"""/health/ says whether the database answers, and nothing more; pages say it in a short 503."""
 
 import json
 import subprocess
@@ -94,3 +94,27 @@ def test_pages_answer_a_short_503_in_the_visitors_language(database_down, path, 
         assert detail not in body
     if lang == "en":
         assert "The portal is briefly unavailable" in body
+
+
+@pytest.mark.parametrize(
+    ("error", "status"),
+    [
+        ("OperationalError", 503),  # the server is down or unreachable
+        ("InterfaceError", 503),  # the connection was cut
+        ("ProgrammingError", 500),  # a bug in a query stays a server error
+    ],
+)
+def test_only_connection_errors_become_503(rf, error, status):
+    from django import db
+    from django.utils import translation
+
+    from mc2cm_portal.views import server_error
+
+    with translation.override("fr"):
+        try:
+            raise getattr(db, error)("boom")
+        except db.Error:
+            response = server_error(rf.get("/fr/"))
+    assert response.status_code == status
+    assert '<html lang="fr" dir="ltr">' in response.content.decode()
+    assert "boom" not in response.content.decode()
