@@ -2,7 +2,7 @@ import logging
 import sys
 
 from django.db import Error, InterfaceError, OperationalError, connection
-from django.http import HttpResponseServerError, JsonResponse
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.views.decorators.cache import never_cache
 
@@ -35,7 +35,7 @@ def database_unavailable(request):
     (CONN_HEALTH_CHECKS), so the site recovers by itself when the database returns.
     """
     template = loader.get_template("503.html")
-    response = HttpResponseServerError(template.render({}, request), status=503)
+    response = HttpResponse(template.render({}, request), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response

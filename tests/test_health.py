@@ -1,5 +1,6 @@
 """/health/ says whether the database answers, and nothing more; pages say it in a short 503."""
 
+import importlib
 import json
 import subprocess
 import sys
@@ -21,6 +22,17 @@ def test_health_is_ok_when_the_database_answers(client):
 @pytest.mark.django_db
 def test_health_lives_outside_the_language_prefix(client):
     assert client.get("/en/health/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_health_probes_on_plain_http_are_not_redirected(client, settings, monkeypatch):
+    monkeypatch.setenv("DJANGO_SECRET_KEY", "x" * 50)
+    monkeypatch.setenv("DJANGO_ALLOWED_HOSTS", "testserver")
+    production = importlib.import_module("mc2cm_portal.settings.production")
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_REDIRECT_EXEMPT = production.SECURE_REDIRECT_EXEMPT
+    assert client.get("/health/").status_code == 200
+    assert client.get("/en/").status_code == 301
 
 
 # The portal in a subprocess whose DATABASE_URL names a PostgreSQL server that is not there
