@@ -200,6 +200,9 @@ CSRF_COOKIE_HTTPONLY = False  # Wagtail's admin reads the CSRF cookie from JavaS
 X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's admin previews pages in an iframe
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# Health probes talk plain HTTP to gunicorn from the same host or network, wherever
+# production sends everything else to HTTPS (SECURE_SSL_REDIRECT).
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 
 LOGGING = {
     "version": 1,

@@ -12,8 +12,6 @@ for _name, _value in (("DJANGO_SECRET_KEY", SECRET_KEY), ("DJANGO_ALLOWED_HOSTS"
         raise ImproperlyConfigured(f"{_name} must be set in the environment for production.")
 
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
-# Health probes talk plain HTTP to gunicorn from the same host or network.
-SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 # Behind a TLS-terminating reverse proxy that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
