@@ -81,6 +81,6 @@ bench-quick: install messages ## Benchmark SQL queries and page weight on the de
 	@scripts/system_deps.sh postgresql chromium
 	$(PY) bench/run.py --quick
 
-bench-load: install messages ## Load run: gunicorn + PostgreSQL, main pages in three languages, ~2 min
+bench-load: install messages ## Load run: gunicorn + PostgreSQL, main pages in ar/fr/en, 90 s under load, ~5 min in all
 	@scripts/system_deps.sh postgresql
 	$(PY) bench/load.py

@@ -1,6 +1,6 @@
 """A short load run against the production set-up, bounded in time.
 
-    .venv/bin/python bench/load.py                  # make bench-load, about 4 minutes
+    .venv/bin/python bench/load.py                  # make bench-load, about 5 minutes
     .venv/bin/python bench/load.py --duration 20    # seconds per page-cache mode
 
 The portal runs under its production command (scripts/serve.sh: gunicorn, 2 x CPUs + 1 sync
