@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: help install run test test-sqlite test-postgres messages makemessages migrate demo lint format
+.PHONY: help install run serve backup restore test test-sqlite test-postgres messages makemessages migrate demo lint format
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -36,6 +36,22 @@ demo: migrate ## Load the demo content and the local admin, editor and moderator
 run: messages demo ## Serve the portal with its demo content on http://127.0.0.1:8000/ (SQLite)
 	$(MANAGE) runserver 127.0.0.1:8000
 
+serve: messages ## Serve in production with gunicorn (collectstatic and migrate first); see scripts/serve.sh
+	PYTHON=$(PY) scripts/serve.sh
+
+backup: install ## Write the database and the media files to one archive in backups/
+	$(MANAGE) backup
+
+restore: install ## Bring back a `make backup` archive: make restore ARCHIVE=backups/mc2cm-....tar.gz
+	$(MANAGE) restore "$(ARCHIVE)"
+
+# Refuse at once, before installing anything, when the archive is not named.
+ifneq ($(filter restore,$(MAKECMDGOALS)),)
+ifeq ($(strip $(ARCHIVE)),)
+$(error Say which archive to restore: make restore ARCHIVE=backups/mc2cm-YYYYmmdd-HHMMSS.tar.gz)
+endif
+endif
+
 test: install messages ## Run the whole suite on SQLite, then on a throwaway PostgreSQL cluster
 	@scripts/system_deps.sh postgresql chromium
 	$(MAKE) test-sqlite
@@ -56,7 +72,7 @@ format: install ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .
 
 # --- Benchmark (bench/, not part of `make test`) --------------------------------------------
-.PHONY: bench bench-quick
+.PHONY: bench bench-quick bench-load
 
 bench: install messages ## Benchmark everything (queries, throughput, 1x/10x/100x, weight, Lighthouse), ~10 min
 	@scripts/system_deps.sh postgresql chromium
@@ -65,3 +81,7 @@ bench: install messages ## Benchmark everything (queries, throughput, 1x/10x/100
 bench-quick: install messages ## Benchmark SQL queries and page weight on the demo content only, ~2 min
 	@scripts/system_deps.sh postgresql chromium
 	$(PY) bench/run.py --quick
+
+bench-load: install messages ## Load run: gunicorn + PostgreSQL, main pages in ar/fr/en, 90 s under load, ~5 min in all
+	@scripts/system_deps.sh postgresql
+	$(PY) bench/load.py

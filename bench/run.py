@@ -46,7 +46,6 @@ WRK_SERIAL = ("-t1", "-c1", "-d3s")  # one request at a time: the time to serve 
 WORKERS = 2 * (os.cpu_count() or 1) + 1  # gunicorn's own advice for sync workers
 QUERY_TARGET = 12
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
-STATIC_ROOT = ROOT / "staticfiles"  # settings.STATIC_ROOT; not settable from the environment
 
 
 def run(args, log=None, **kwargs):
@@ -145,15 +144,28 @@ def get(base, path, timeout=30):
 class Gunicorn:
     """The portal under gunicorn on 127.0.0.1, as long as the ``with`` block lasts."""
 
-    def __init__(self, env, log):
+    def __init__(self, env, log, production_command=False):
         self.env, self.log = env, log
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
+        # The production command (`make serve`, scripts/serve.sh: its options, an access log
+        # line per request) with the static files already collected, or a bare gunicorn with
+        # the same workers and no access log, which the throughput figures were taken with.
+        self.production_command = production_command
 
     def __enter__(self):
         self.output = open(self.log, "a")  # noqa: SIM115 - closed in __exit__
-        self.process = subprocess.Popen(  # noqa: S603 - our own command
-            [
+        if self.production_command:
+            command = [str(ROOT / "scripts" / "serve.sh")]
+            env = {
+                **self.env,
+                "BIND": f"127.0.0.1:{self.port}",
+                "GUNICORN_WORKERS": str(WORKERS),
+                "PYTHON": PYTHON,
+                "SKIP_COLLECTSTATIC": "1",
+            }
+        else:
+            command = [
                 PYTHON,
                 "-m",
                 "gunicorn",
@@ -166,9 +178,12 @@ class Gunicorn:
                 "warning",
                 "--error-logfile",
                 str(self.log),
-            ],
+            ]
+            env = self.env
+        self.process = subprocess.Popen(  # noqa: S603 - our own command
+            command,
             cwd=ROOT,
-            env=self.env,
+            env=env,
             # Django's own warnings (e.g. a 404 for /favicon.ico) go to the log, not the table.
             stdout=self.output,
             stderr=subprocess.STDOUT,
@@ -661,15 +676,31 @@ def parse(argv):
 
 def main(argv):
     args = parse(argv)
+    use_throwaway_postgres(__file__, argv)
+    started = time.monotonic()
+    work = Path(tempfile.mkdtemp(prefix="mc2cm-bench-"))
+    env = production_env(work)
+    results = {"errors": {}}
+    measure(args, env, work, results)
+    results["load"].append(Path("/proc/loadavg").read_text().split()[0])
+    say(f"done in {(time.monotonic() - started) / 60:.1f} min")
+    print(Report(results).build(args.parts))
+    shutil.rmtree(work, ignore_errors=True)
+    return 1 if results["errors"] else 0
+
+
+def use_throwaway_postgres(script, argv):
+    """Run ``script`` again under scripts/throwaway_postgres.py unless already there."""
     if "MC2CM_PG_DATA" not in os.environ:
         # Always our own throwaway cluster, never a DATABASE_URL from the caller's
         # environment: the bench creates and drops databases.
-        throwaway = [str(ROOT / "scripts" / "throwaway_postgres.py"), "--", PYTHON, __file__]
+        throwaway = [str(ROOT / "scripts" / "throwaway_postgres.py"), "--", PYTHON, script]
         os.execv(PYTHON, [PYTHON, *throwaway, *argv])  # noqa: S606 - our own script
-    started = time.monotonic()
-    work = Path(tempfile.mkdtemp(prefix="mc2cm-bench-"))
-    static_existed = STATIC_ROOT.exists()
-    env = {
+
+
+def production_env(work):
+    """Production settings on plain HTTP at 127.0.0.1, everything written under ``work``."""
+    return {
         **{name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"},
         # Compiled modules go to the temporary folder, not next to the sources: without them
         # each of the bench's ~50 Python processes (gunicorn workers included) would compile
@@ -680,21 +711,10 @@ def main(argv):
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DJANGO_SECURE_SSL_REDIRECT": "false",
         "DJANGO_MEDIA_ROOT": str(work / "media"),
+        "DJANGO_STATIC_ROOT": str(work / "static"),
         "DJANGO_CACHE_DIR": str(work / "cache"),
         "MC2CM_PAGE_CACHE": "off",
     }
-    results = {"errors": {}}
-    try:
-        measure(args, env, work, results)
-        results["load"].append(Path("/proc/loadavg").read_text().split()[0])
-    finally:
-        shutil.rmtree(STATIC_ROOT / "bench", ignore_errors=True)
-        if not static_existed:
-            shutil.rmtree(STATIC_ROOT, ignore_errors=True)
-    say(f"done in {(time.monotonic() - started) / 60:.1f} min")
-    print(Report(results).build(args.parts))
-    shutil.rmtree(work, ignore_errors=True)
-    return 1 if results["errors"] else 0
 
 
 @contextmanager
@@ -772,14 +792,15 @@ def measure_throughput(results, env, pages, has_page_cache, work):
     # The static copies must exist before gunicorn starts: whitenoise lists the files once.
     say("saving the pages' HTML as static files")
     snapshots = {page: snapshot_name(page) for page in THROUGHPUT_PAGES}
-    (STATIC_ROOT / "bench").mkdir(parents=True, exist_ok=True)
+    static_root = Path(env["DJANGO_STATIC_ROOT"])
+    (static_root / "bench").mkdir(parents=True, exist_ok=True)
     snapshot_env = {**env, "DJANGO_CACHE_DIR": str(work / "cache-snapshot")}
     with Gunicorn(snapshot_env, work / "gunicorn-snapshot.log") as server:
         for page in THROUGHPUT_PAGES:
             status, _headers, body = get(server.base, pages[page]["en"])
             if status != 200:
                 raise RuntimeError(f"{page} answered {status}")
-            (STATIC_ROOT / "bench" / snapshots[page]).write_bytes(body)
+            (static_root / "bench" / snapshots[page]).write_bytes(body)
     results["throughput"] = {}
     for mode in ("off", "on"):
         if mode == "on" and not has_page_cache:

@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from mc2cm_portal import access, accounts, media, opendata, seo
+from mc2cm_portal import access, accounts, media, opendata, seo, views
 from mc2cm_portal import search as search_views
 from mc2cm_portal.api import api_router
 
@@ -20,6 +20,8 @@ urlpatterns = [
     path("sitemap.xml", seo.sitemap, name="sitemap"),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
     path("api/v2/", api_router.urls),
+    # For the load balancer and monitoring: no language, never cached.
+    path("health/", views.health, name="health"),
 ]
 
 # Every public page lives under its language prefix: /ar/, /fr/, /en/. A bare "/" is

@@ -30,3 +30,23 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def demo_sites(tmp_path_factory):
+    """Copies of a demo site built once, outside the test database (tests/servers.py)."""
+    from tests.servers import DemoSites
+
+    sites = DemoSites(tmp_path_factory.mktemp("sites"))
+    yield sites
+    sites.close()
+
+
+@pytest.fixture(scope="session")
+def static_root(demo_sites, tmp_path_factory):
+    """The static files collected once, hashed and compressed as in production."""
+    from tests.servers import collect_static
+
+    folder = tmp_path_factory.mktemp("static")
+    collect_static(demo_sites.template, folder)
+    return folder

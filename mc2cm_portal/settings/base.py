@@ -112,9 +112,13 @@ TEMPLATES = [
 ]
 
 # One database URL; SQLite in the project folder when none is given (the `make run` default).
+# Connections are kept for a minute and checked before each request reuses one, so after a
+# database restart the next request reconnects instead of failing on a dead connection.
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=60,
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
@@ -191,7 +195,8 @@ WAGTAIL_I18N_ENABLED = False
 
 # --- Static and media files ------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Where `collectstatic` writes; tests and the bench collect into a temporary folder instead.
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
@@ -229,6 +234,9 @@ CSRF_COOKIE_HTTPONLY = False  # Wagtail's admin reads the CSRF cookie from JavaS
 X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's admin previews pages in an iframe
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# Health probes talk plain HTTP to gunicorn from the same host or network, wherever
+# production sends everything else to HTTPS (SECURE_SSL_REDIRECT).
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,23 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from mc2cm_portal.backups import BackupError, write_backup
+
+
+class Command(BaseCommand):
+    help = "Write the database and the media files into one archive (make backup)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--folder",
+            default=settings.BASE_DIR / "backups",
+            help="Where to write mc2cm-YYYYmmdd-HHMMSS.tar.gz (default: backups/).",
+        )
+
+    def handle(self, *args, **options):
+        try:
+            path = write_backup(options["folder"])
+        except BackupError as error:
+            raise CommandError(str(error)) from error
+        size = path.stat().st_size / 1024 / 1024
+        self.stdout.write(self.style.SUCCESS(f"Backup written: {path} ({size:.1f} MB)"))

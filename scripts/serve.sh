@@ -1,0 +1,40 @@
+#!/bin/sh
+# The portal in production (`make serve`): collect the static files, apply the migrations,
+# then hand over to gunicorn. Needs DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS (and usually
+# DATABASE_URL) in the environment; see the README, "Running for real".
+#
+# Chosen for a small server with 2 CPUs behind a reverse proxy (nginx, Caddy) that
+# terminates TLS and buffers slow clients:
+#   --workers 5              sync workers, gunicorn's 2 x CPUs + 1. Rendering a page is Python
+#                            work (the GIL), so processes rather than threads; the extra ones
+#                            keep both CPUs busy while others wait on PostgreSQL. About 100 MB
+#                            each. Sync workers rely on the proxy for keep-alive and slow clients.
+#   --timeout 30             a request stuck longer (a hung query) loses its worker, which is
+#                            replaced; nothing the portal serves takes more than a second.
+#   --max-requests 1000      recycle each worker now and then (with jitter, not all at once), so
+#                            a slow memory growth can never take the server down.
+#   --forwarded-allow-ips    trust X-Forwarded-* only from the proxy (same host by default).
+#   --access-logfile -       one line per request on stdout (client address as the proxy saw it,
+#                            duration in ms); errors on stderr. The service manager keeps them.
+# GUNICORN_WORKERS, BIND and FORWARDED_ALLOW_IPS override the defaults. SKIP_COLLECTSTATIC=1
+# when the static files were collected already (at image build time, or once for the tests):
+# compressing Wagtail's admin assets with brotli takes most of a minute on 2 CPUs.
+set -eu
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-.venv/bin/python}
+export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-mc2cm_portal.settings.production}"
+
+[ "${SKIP_COLLECTSTATIC:-0}" = "1" ] || "$PYTHON" manage.py collectstatic --noinput -v 0
+"$PYTHON" manage.py migrate --noinput -v 0
+
+exec "$PYTHON" -m gunicorn mc2cm_portal.wsgi:application \
+    --bind "${BIND:-127.0.0.1:8000}" \
+    --workers "${GUNICORN_WORKERS:-5}" \
+    --timeout 30 \
+    --graceful-timeout 30 \
+    --max-requests 1000 \
+    --max-requests-jitter 100 \
+    --forwarded-allow-ips "${FORWARDED_ALLOW_IPS:-127.0.0.1}" \
+    --access-logfile - \
+    --access-logformat '%({x-forwarded-for}i)s %(h)s %(t)s "%(r)s" %(s)s %(B)s %(M)sms "%(a)s"' \
+    --error-logfile -
