@@ -69,6 +69,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache and whitenoise, so cached pages and static files get it too.
+    "mc2cm_portal.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and routing: a cached page for an anonymous visitor costs no query.
     "mc2cm_portal.cache.PageCacheMiddleware",
@@ -192,9 +194,53 @@ MC2CM_PAGE_CACHE_SECONDS = 60 * 60
 # --- Security defaults (production tightens transport; these hold everywhere) ------------
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # Wagtail's admin reads the CSRF cookie from JavaScript
-X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's admin previews pages in an iframe
+# Framing is denied everywhere; mc2cm_portal.security allows SAMEORIGIN under /admin/ only,
+# where Wagtail previews pages in an iframe.
+X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Content-Security-Policy (sent by mc2cm_portal.security.SecurityHeadersMiddleware). Public
+# pages load only the portal's own scripts, styles, images and fonts, and run no inline
+# script or style: nothing injected into a page can execute.
+MC2CM_CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+# The Wagtail 8 admin writes inline scripts and styles (wagtail/wagtail#1288), shows image
+# previews from data:/blob: URLs, and frames its own preview.
+MC2CM_ADMIN_CONTENT_SECURITY_POLICY = {
+    **MC2CM_CONTENT_SECURITY_POLICY,
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "frame-src": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+# Browser features the portal never uses, switched off for the page and anything it frames.
+MC2CM_PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
+# Staff avatars come from the portal, never from gravatar.com (nothing loads from elsewhere).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 LOGGING = {
     "version": 1,
