@@ -117,9 +117,9 @@ def test_production_refuses_a_wildcard_host():
 
 def test_production_takes_hosts_and_key_from_the_environment_only():
     code = (
-        "from django.conf import settings; "
-        "print(settings.SECRET_KEY == %r, settings.ALLOWED_HOSTS, settings.CSRF_TRUSTED_ORIGINS, "
-        "settings.DEBUG)" % STRONG_KEY
+        "import os; from django.conf import settings; "
+        "print(settings.SECRET_KEY == os.environ['DJANGO_SECRET_KEY'], settings.ALLOWED_HOSTS, "
+        "settings.CSRF_TRUSTED_ORIGINS, settings.DEBUG)"
     )
     clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     clean.update(
