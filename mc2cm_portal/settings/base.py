@@ -172,11 +172,29 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "MC2CM"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "csv", "pptx", "txt", "zip"]
 # Documents are downloaded through Django so that a permission check can sit in front later.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ALLOW_UNICODE_SLUGS = True  # Arabic slugs stay Arabic in /ar/ URLs
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("fr", "Français"), ("ar", "العربية")]
+
+# --- Uploads: what editors may upload, and how big (see mc2cm_portal/uploads.py) ----------
+# Every extension here has a content check in mc2cm_portal.uploads.CHECKS: a file whose
+# bytes do not match its name is refused.
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "csv", "pptx", "txt", "zip"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "mc2cm_portal.uploads.DocumentForm"
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024  # the largest report PDFs are about 20 MB
+# Photographs (JPEG), graphics and logos (PNG) and WebP, which is what renditions are made
+# of. No SVG (it can carry script), no GIF (animations decode slowly and are never needed
+# here), no AVIF (Pillow builds differ in support, and renditions would fail).
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
+# A small file can decode into a huge picture ("decompression bomb"): 50 megapixels is more
+# than any camera photo the project uses, and keeps Pillow's memory in bounds.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+# Form fields without files (the admin's page forms in three languages included); a larger
+# body is refused with the 400 page. Files are streamed to disk past this size.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, stated: bigger files go to /tmp
 
 # --- Caching ---------------------------------------------------------------------------
 # A file cache is shared by every server process on the machine, so a publish in one
