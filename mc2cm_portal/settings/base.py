@@ -218,6 +218,8 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# A refused form (stale page, cookies blocked) is explained in the visitor's language.
+CSRF_FAILURE_VIEW = "mc2cm_portal.views.csrf_failure"
 # Content-Security-Policy (sent by mc2cm_portal.security.SecurityHeadersMiddleware). Public
 # pages load only the portal's own scripts, styles, images and fonts, and run no inline
 # script or style: nothing injected into a page can execute.
