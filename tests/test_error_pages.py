@@ -51,9 +51,13 @@ def test_an_oversized_body_gets_a_413_page_in_the_visitors_language(language, se
 
 def test_too_many_fields_gets_the_413_page(settings):
     client, token = csrf_client()
-    fields = "&".join(f"f{number}=1" for number in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1))
+    fields = "&".join(
+        f"f{number}=1" for number in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1)
+    )
     response = client.post(
-        "/fr/", f"csrfmiddlewaretoken={token}&{fields}", content_type="application/x-www-form-urlencoded"
+        "/fr/",
+        f"csrfmiddlewaretoken={token}&{fields}",
+        content_type="application/x-www-form-urlencoded",
     )
     assert response.status_code == 413
     assert html_lang(response)[0] == "fr"

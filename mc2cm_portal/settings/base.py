@@ -261,6 +261,8 @@ MC2CM_PERMISSIONS_POLICY = {
 }
 # Staff avatars come from the portal, never from gravatar.com (nothing loads from elsewhere).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the dashboard ask releases.wagtail.org for new versions; upgrades follow pyproject.toml.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 LOGGING = {
     "version": 1,
