@@ -46,6 +46,10 @@ def _read(file, size=-1):
 
 def _open_zip(file):
     """The archive, if the file is one of sane size; None otherwise."""
+    # Python reads a zip from its end, so anything (an HTML page, say) could come first:
+    # a real archive starts with its first member, or is an empty archive.
+    if not _read(file, 4).startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return None
     file.seek(0)
     try:
         archive = zipfile.ZipFile(file)

@@ -85,6 +85,7 @@ LIARS = {
             }
         ),
     ),
+    "html-before-docx": ("notes.docx", b"<html><script>alert(1)</script></html>" + DOCX),
     "broken-zip": ("annexes.zip", b"PK\x03\x04 not really a zip"),
     "binary-as-csv": ("figures.csv", b"a,b\n\x00\x01\x02"),
     "latin-1-as-txt": ("readme.txt", "Résumé".encode("latin-1")),
