@@ -37,5 +37,8 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-# 500 pages render with the request's language but without touching the database.
+# Error pages render with the request, in the visitor's language; 400 and 500 without
+# touching the database.
+handler400 = "mc2cm_portal.views.bad_request"
+handler403 = "mc2cm_portal.views.permission_denied"
 handler500 = "mc2cm_portal.views.server_error"

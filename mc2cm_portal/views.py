@@ -1,9 +1,18 @@
+"""Error pages rendered with the request, so that each speaks the visitor's language;
+the health check.
+
+Django's own 400 and CSRF-failure views render their templates without the request (no
+context processors), and its CSRF page is English with an inline style our policy blocks.
+"""
+
 import logging
 import sys
 
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import Error, InterfaceError, OperationalError, connection
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import HttpResponse, HttpResponseForbidden, HttpResponseServerError, JsonResponse
 from django.template import loader
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 
 # What a database that is down, restarting or unreachable raises (psycopg and sqlite3 alike),
@@ -12,6 +21,9 @@ DATABASE_DOWN = (OperationalError, InterfaceError)
 RETRY_AFTER_SECONDS = 30
 
 logger = logging.getLogger(__name__)
+
+# Request bodies refused for their size: "413 Content Too Large" says so to the browser.
+TOO_LARGE = (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent)
 
 
 def server_error(request):
@@ -22,8 +34,19 @@ def server_error(request):
     """
     if isinstance(sys.exc_info()[1], DATABASE_DOWN):
         return database_unavailable(request)
-    template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render({}, request))
+    return HttpResponseServerError(render_in_visitors_language("500.html", request))
+
+
+def render_in_visitors_language(template_name, request, context=None):
+    """Render with the language of the address (/ar/, /fr/, /en/).
+
+    An error can be raised before LocaleMiddleware has activated that language (an early
+    middleware needing the database, a request refused on arrival), so it is read from the
+    path here rather than trusted to be active.
+    """
+    language = translation.get_language_from_path(request.path_info)
+    with translation.override(language or translation.get_language()):
+        return loader.get_template(template_name).render(context or {}, request)
 
 
 def database_unavailable(request):
@@ -34,8 +57,7 @@ def database_unavailable(request):
     the outage should be short; connections are checked again on the next request
     (CONN_HEALTH_CHECKS), so the site recovers by itself when the database returns.
     """
-    template = loader.get_template("503.html")
-    response = HttpResponse(template.render({}, request), status=503)
+    response = HttpResponse(render_in_visitors_language("503.html", request), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response
@@ -58,3 +80,19 @@ def health(request):
         )
         return JsonResponse({"status": "unavailable", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def bad_request(request, exception):
+    """A broken or oversized request: a self-contained page that needs no database."""
+    too_large = isinstance(exception, TOO_LARGE)
+    body = render_in_visitors_language("400.html", request, {"too_large": too_large})
+    return HttpResponse(body, status=413 if too_large else 400)
+
+
+def permission_denied(request, exception):
+    return HttpResponseForbidden(render_in_visitors_language("403.html", request))
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: the form's token or cookie was missing or stale."""
+    return HttpResponseForbidden(render_in_visitors_language("403_csrf.html", request))

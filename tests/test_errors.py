@@ -32,3 +32,21 @@ def test_the_500_page_speaks_the_visitors_language(rf):
         response = server_error(rf.get("/ar/"))
     assert response.status_code == 500
     assert '<html lang="ar" dir="rtl">' in response.content.decode()
+
+
+@pytest.mark.parametrize("language", ["ar", "fr", "en"])
+def test_an_outage_before_the_language_is_known_still_answers_in_it(rf, language):
+    """The database can fail in a middleware that runs before LocaleMiddleware."""
+    from django.db import OperationalError
+    from django.utils import translation
+
+    from mc2cm_portal.views import server_error
+
+    other = "fr" if language == "en" else "en"
+    with translation.override(other):
+        try:
+            raise OperationalError("connection refused")
+        except OperationalError:
+            response = server_error(rf.get(f"/{language}/cities/"))
+    assert response.status_code == 503
+    assert f'<html lang="{language}"' in response.content.decode()

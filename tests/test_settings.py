@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -28,7 +30,7 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 
 def test_production_refuses_to_start_without_allowed_hosts():
-    result = run_with("mc2cm_portal.settings.production", DJANGO_SECRET_KEY="x" * 50)
+    result = run_with("mc2cm_portal.settings.production", DJANGO_SECRET_KEY=STRONG_KEY)
     assert result.returncode != 0
     assert "DJANGO_ALLOWED_HOSTS must be set" in result.stderr
 
@@ -36,7 +38,7 @@ def test_production_refuses_to_start_without_allowed_hosts():
 def test_production_starts_with_both():
     result = run_with(
         "mc2cm_portal.settings.production",
-        DJANGO_SECRET_KEY="x" * 50,
+        DJANGO_SECRET_KEY=STRONG_KEY,
         DJANGO_ALLOWED_HOSTS="mc2cm.example",
     )
     assert result.returncode == 0, result.stderr
@@ -54,3 +56,87 @@ def test_base_settings_are_off_by_default():
         check=True,
     )
     assert result.stdout.strip() == "False ''"
+
+
+STRONG_KEY = "Zq3vN8-pLr2wXk9_Tb6yHc1sJm4dGf7aQe0uVi5oPn2tRz8xWl3k"  # a test value, not a secret
+
+
+def run_manage(settings_module, *args, **env):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    clean.update(env, DJANGO_SETTINGS_MODULE=settings_module)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_the_deploy_check_reports_nothing_in_production():
+    result = run_manage(
+        "mc2cm_portal.settings.production",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "DEBUG",
+        DJANGO_SECRET_KEY=STRONG_KEY,
+        DJANGO_ALLOWED_HOSTS="portal.example",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "short-but-random-Zq3vN8pLr2",
+        "a" * 60,
+        "django-insecure-" + STRONG_KEY,
+    ],
+    ids=["short", "repetitive", "django-insecure"],
+)
+def test_production_refuses_a_weak_secret_key(key):
+    result = run_with(
+        "mc2cm_portal.settings.production",
+        DJANGO_SECRET_KEY=key,
+        DJANGO_ALLOWED_HOSTS="portal.example",
+    )
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is too weak for production" in result.stderr
+
+
+def test_production_refuses_a_wildcard_host():
+    result = run_with(
+        "mc2cm_portal.settings.production", DJANGO_SECRET_KEY=STRONG_KEY, DJANGO_ALLOWED_HOSTS="*"
+    )
+    assert result.returncode != 0
+    assert "not '*'" in result.stderr
+
+
+def test_production_takes_hosts_and_key_from_the_environment_only():
+    code = (
+        "import os; from django.conf import settings; "
+        "print(settings.SECRET_KEY == os.environ['DJANGO_SECRET_KEY'], settings.ALLOWED_HOSTS, "
+        "settings.CSRF_TRUSTED_ORIGINS, settings.DEBUG)"
+    )
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    clean.update(
+        DJANGO_SETTINGS_MODULE="mc2cm_portal.settings.production",
+        DJANGO_SECRET_KEY=STRONG_KEY,
+        DJANGO_ALLOWED_HOSTS="portal.example, .mc2cm.example",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == (
+        "True ['portal.example', '.mc2cm.example'] "
+        "['https://portal.example', 'https://*.mc2cm.example'] False"
+    )

@@ -71,6 +71,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache and whitenoise, so cached pages and static files get it too.
+    "mc2cm_portal.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and routing: a cached page for an anonymous visitor costs no query.
     "mc2cm_portal.cache.PageCacheMiddleware",
@@ -209,11 +211,29 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "MC2CM"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "csv", "pptx", "txt", "zip"]
 # Documents are downloaded through Django so that a permission check can sit in front later.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ALLOW_UNICODE_SLUGS = True  # Arabic slugs stay Arabic in /ar/ URLs
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("fr", "Français"), ("ar", "العربية")]
+
+# --- Uploads: what editors may upload, and how big (see mc2cm_portal/uploads.py) ----------
+# Every extension here has a content check in mc2cm_portal.uploads.CHECKS: a file whose
+# bytes do not match its name is refused.
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "csv", "pptx", "txt", "zip"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "mc2cm_portal.uploads.DocumentForm"
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024  # the largest report PDFs are about 20 MB
+# Photographs (JPEG), graphics and logos (PNG) and WebP, which is what renditions are made
+# of. No SVG (it can carry script), no GIF (animations decode slowly and are never needed
+# here), no AVIF (Pillow builds differ in support, and renditions would fail).
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
+# A small file can decode into a huge picture ("decompression bomb"): 50 megapixels is more
+# than any camera photo the project uses, and keeps Pillow's memory in bounds.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+# Form fields without files (the admin's page forms in three languages included); a larger
+# body is refused with the 400 page. Files are streamed to disk past this size.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, stated: bigger files go to /tmp
 
 # --- Caching ---------------------------------------------------------------------------
 # A file cache is shared by every server process on the machine, so a publish in one
@@ -231,12 +251,60 @@ MC2CM_PAGE_CACHE_SECONDS = 60 * 60
 # --- Security defaults (production tightens transport; these hold everywhere) ------------
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # Wagtail's admin reads the CSRF cookie from JavaScript
-X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's admin previews pages in an iframe
+# Framing is denied everywhere; mc2cm_portal.security allows SAMEORIGIN under /admin/ only,
+# where Wagtail previews pages in an iframe.
+X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # Health probes talk plain HTTP to gunicorn from the same host or network, wherever
 # production sends everything else to HTTPS (SECURE_SSL_REDIRECT).
 SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# A refused form (stale page, cookies blocked) is explained in the visitor's language.
+CSRF_FAILURE_VIEW = "mc2cm_portal.views.csrf_failure"
+# Content-Security-Policy (sent by mc2cm_portal.security.SecurityHeadersMiddleware). Public
+# pages load only the portal's own scripts, styles, images and fonts, and run no inline
+# script or style: nothing injected into a page can execute.
+MC2CM_CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+# The Wagtail 8 admin writes inline scripts and styles (wagtail/wagtail#1288), shows image
+# previews from data:/blob: URLs, and frames its own preview.
+MC2CM_ADMIN_CONTENT_SECURITY_POLICY = {
+    **MC2CM_CONTENT_SECURITY_POLICY,
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "frame-src": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+# Browser features the portal never uses, switched off for the page and anything it frames.
+MC2CM_PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
+# Staff avatars come from the portal, never from gravatar.com (nothing loads from elsewhere).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the dashboard ask releases.wagtail.org for new versions; upgrades follow pyproject.toml.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 LOGGING = {
     "version": 1,

@@ -204,24 +204,46 @@ def _check_stylesheets(base):
             )
 
 
+_PORTAL_ENV = {}  # the environment of the portal subprocess, for portal_manage
+
+
+def portal_manage(*args):
+    """Run a manage.py command against the running portal's database; returns its output."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=_PORTAL_ENV,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    if result.returncode != 0:
+        pytest.fail(f"manage.py {args[0]} failed:\n{result.stderr[-3000:]}", pytrace=False)
+    return result.stdout
+
+
 @pytest.fixture(scope="session")
 def portal_url():
     """Base URL (no trailing slash) of the portal with its demo content, served on a free port."""
     folder = Path(tempfile.mkdtemp(prefix="mc2cm-browser-"))
     try:
         with _Database(folder) as database_url:
+            port = _free_port()
             env = {
                 **os.environ,
                 "DJANGO_SETTINGS_MODULE": "mc2cm_portal.settings.test",
                 "DJANGO_MEDIA_ROOT": str(folder / "media"),
                 "DATABASE_URL": database_url,
                 "PYTHONUNBUFFERED": "1",
+                # The staff user bar loads its scripts from here: the portal itself.
+                "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
             }
+            _PORTAL_ENV.update(env)
             _run_manage(env, "migrate", "--noinput", "-v", "0")
             _run_manage(env, "load_demo_content", "-v", "0")
             # The demo partner account (partner / mc2cm-partner); the command insists on DEBUG.
             _run_manage({**env, "DJANGO_DEBUG": "1"}, "create_dev_partner", "-v", "0")
-            port = _free_port()
             log = folder / "server.log"
             with log.open("w") as output:
                 process = subprocess.Popen(
