@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.http.request import split_domain_port
 from wagtail.models import Page, PageViewRestriction, Site
 
-from .cache import content_version
+from .cache import LANGUAGE_PREFIXES, content_version
 
 TIMEOUT = 60 * 60
 
@@ -43,14 +43,18 @@ def _site_for(request):
 
 
 class SiteLookupMiddleware:
-    """Attach the cached site and portal settings to the request before Wagtail asks."""
+    """Attach the cached site (with its home page) to a public page's request.
+
+    Only addresses under a language prefix: the admin, documents, the API and the health
+    check look the site up Wagtail's way when (and if) they need it.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        from .models import PortalSettings
-
+        if not request.path.startswith(LANGUAGE_PREFIXES):
+            return self.get_response(request)
         try:
             # Only hosts in ALLOWED_HOSTS get a cache entry: a stream of made-up Host
             # headers must not fill the cache. The others go on to Django's own 400.
@@ -58,15 +62,16 @@ class SiteLookupMiddleware:
         except DisallowedHost:
             return self.get_response(request)
         port = request.get_port()
-        site = versioned(f"site:{hostname}:{port}", lambda: _site_for(request))
-        request._wagtail_site = site
-        if site is not None:
-            portal_settings = versioned(
-                f"settings:{site.pk}", lambda: PortalSettings.for_site(site)
-            )
-            portal_settings._request = request
-            setattr(request, PortalSettings.get_cache_attr_name(), portal_settings)
+        request._wagtail_site = versioned(f"site:{hostname}:{port}", lambda: _site_for(request))
         return self.get_response(request)
+
+
+def site_settings(model, request):
+    """A site setting for the request's site, from the cache (see PortalSettings)."""
+    site = Site.find_for_request(request)
+    if site is None:
+        raise model.DoesNotExist(f"{model.__name__}: no site for this request")
+    return versioned(f"settings:{model._meta.label}:{site.pk}", lambda: model.for_site(site))
 
 
 def cached_route(home, language, url_path, find):

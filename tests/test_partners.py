@@ -6,6 +6,9 @@ from urllib.parse import quote
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.translation import gettext
 from wagtail.models import PageViewRestriction
 
 from action.models import ToolkitPage
@@ -175,7 +178,10 @@ def test_after_signing_out_the_file_is_refused_again(client, partner):
     assert signed_out.status_code == 302
     assert signed_out["Location"].startswith("/fr/partners/sign-in/")
     after = client.get(signed_out["Location"]).content.decode()
-    assert 'role="status"' in after and "You have signed out" in after
+    with translation.override("fr"):
+        notice = escape(gettext("You have signed out."))
+    assert notice != "You have signed out."  # the French page says it in French
+    assert f'role="status">{notice}</p>' in after
     refused = client.get(url, HTTP_ACCEPT_LANGUAGE="fr")
     assert refused.status_code == 302
     assert refused["Location"].startswith("/fr/partners/sign-in/?next=")

@@ -237,6 +237,18 @@ class PortalSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("portal settings")
 
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's lookup, answered from the cache until content or settings change."""
+        from ..routing import site_settings
+
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            instance = site_settings(cls, request)
+            instance._request = request  # lets Wagtail build page URLs from the setting
+            setattr(request, attr_name, instance)
+        return getattr(request, attr_name)
+
 
 def visible(pages):
     """Live pages no view restriction applies to, in the same query.
