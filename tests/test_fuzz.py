@@ -171,3 +171,18 @@ def test_posts_to_public_pages(page_paths, language, fields, csrf, data):
     assert_sound(response, language, sent="".join(fields) + "".join(fields.values()))
     if csrf:
         assert response.status_code == 403
+
+
+@FUZZ
+@given(language=languages, username=nasty_text, password=nasty_text, next_url=nasty_text)
+def test_the_partner_sign_in_form(language, username, password, next_url):
+    """Refused, locked out or asked again, in the visitor's language; never sent elsewhere."""
+    client = Client()
+    url = f"/{language}/partners/sign-in/"
+    shown = client.get(url, {"next": next_url})
+    assert_sound(shown, language, sent=next_url)
+    response = client.post(url, {"username": username, "password": password, "next": next_url})
+    assert_sound(response, language, sent=username + password + next_url)
+    if 300 <= response.status_code < 400:
+        location = response["Location"]
+        assert location.startswith("/") and not location.startswith(("//", "/\\"))
