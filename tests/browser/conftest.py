@@ -14,7 +14,6 @@ import os
 import re
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -26,6 +25,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
+from tests.servers import free_port, run_manage
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -99,30 +100,6 @@ def pytest_runtest_teardown(item, nextitem):
 
 
 # --- The portal ------------------------------------------------------------------------
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _run_manage(env, *args):
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    if result.returncode != 0:
-        pytest.fail(
-            f"manage.py {' '.join(args)} failed ({result.returncode}):\n"
-            f"{result.stdout[-3000:]}\n{result.stderr[-5000:]}",
-            pytrace=False,
-        )
 
 
 class _Database:
@@ -229,7 +206,7 @@ def portal_url():
     folder = Path(tempfile.mkdtemp(prefix="mc2cm-browser-"))
     try:
         with _Database(folder) as database_url:
-            port = _free_port()
+            port = free_port()
             env = {
                 **os.environ,
                 "DJANGO_SETTINGS_MODULE": "mc2cm_portal.settings.test",
@@ -240,10 +217,10 @@ def portal_url():
                 "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
             }
             _PORTAL_ENV.update(env)
-            _run_manage(env, "migrate", "--noinput", "-v", "0")
-            _run_manage(env, "load_demo_content", "-v", "0")
+            run_manage(env, "migrate", "--noinput", "-v", "0")
+            run_manage(env, "load_demo_content", "-v", "0")
             # The demo partner account (partner / mc2cm-partner); the command insists on DEBUG.
-            _run_manage({**env, "DJANGO_DEBUG": "1"}, "create_dev_partner", "-v", "0")
+            run_manage({**env, "DJANGO_DEBUG": "1"}, "create_dev_partner", "-v", "0")
             log = folder / "server.log"
             with log.open("w") as output:
                 process = subprocess.Popen(
