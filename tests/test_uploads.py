@@ -246,8 +246,10 @@ def test_multiple_upload_refuses_liars_and_stores_nothing(editor_client, media_r
     assert response.status_code == 200
     answer = response.json()
     assert answer["success"] is False
-    with translation.override(editor_client.language):
-        assert gettext("its content does not match its name") in answer["error_message"]
+    kind = {"pdf": "a PDF document", "docx": "a Word document", "csv": "a CSV file in UTF-8"}[
+        name.rsplit(".", 1)[1]
+    ]
+    assert expected_mismatch(editor_client.language, name, kind) in answer["error_message"]
     assert Document.objects.count() == before
     assert stored_files(media_root) == []
 
