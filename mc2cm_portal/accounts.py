@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.paginator import Paginator
+from django.core.validators import MaxLengthValidator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
@@ -30,6 +31,11 @@ class SignInForm(AuthenticationForm):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = _("Username")
         self.fields["password"].label = _("Password")
+        # Django sets the username's max_length after building the field, so nothing checks
+        # it: an over-long name would reach authenticate() and django-axes, whose record of
+        # the attempt cannot hold it (a database error on PostgreSQL). Found by test_fuzz.
+        username = self.fields["username"]
+        username.validators.append(MaxLengthValidator(username.max_length))
         for field in self.fields.values():
             # Latin usernames stay left to right on the Arabic page, Arabic ones right to left.
             field.widget.attrs["dir"] = "auto"

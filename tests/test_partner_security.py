@@ -3,6 +3,7 @@
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from axes.models import AccessAttempt
 from django.contrib.auth.models import Group
 from django.test import RequestFactory
 
@@ -256,3 +257,11 @@ def test_images_and_their_renditions_are_served_with_cache_headers(client):
         assert "public" in response["Cache-Control"] and "max-age=" in response["Cache-Control"]
         assert b"".join(response.streaming_content)
     assert client.post(rendition.url).status_code == 405
+
+
+def test_an_over_long_username_is_a_form_error_not_a_server_error(client):
+    """Found by tests/test_fuzz.py on PostgreSQL: axes could not record a 300-letter name."""
+    response = client.post("/fr/partners/sign-in/", {"username": "é" * 300, "password": "x"})
+    assert response.status_code == 200
+    assert 'aria-invalid="true"' in response.content.decode()
+    assert not AccessAttempt.objects.filter(username__startswith="éé").exists()
