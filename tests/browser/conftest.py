@@ -186,18 +186,7 @@ _PORTAL_ENV = {}  # the environment of the portal subprocess, for portal_manage
 
 def portal_manage(*args):
     """Run a manage.py command against the running portal's database; returns its output."""
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=_PORTAL_ENV,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    if result.returncode != 0:
-        pytest.fail(f"manage.py {args[0]} failed:\n{result.stderr[-3000:]}", pytrace=False)
-    return result.stdout
+    return run_manage(_PORTAL_ENV, *args)
 
 
 @pytest.fixture(scope="session")
