@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from mc2cm_portal.filters import ChoiceFilter, apply_filters, theme_filter
+from mc2cm_portal.fragments import lazy_context
 from mc2cm_portal.models import LANGUAGE_CODES, IntroMixin, ThemesMixin, attach_files, visible
 
 # What a card naming a city needs: its title in each language.
@@ -136,12 +137,32 @@ class CityPage(ThemesMixin, Page):
         verbose_name_plural = _("cities")
 
     def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            lazy_context(
+                self.related_content,
+                (
+                    "figures",
+                    "migration_profiles",
+                    "priority_documents",
+                    "meetings_hosted",
+                    "meetings_attended",
+                    "pilot_projects",
+                ),
+            )
+        )
+        return context
+
+    def related_content(self):
+        """Everything about the city published elsewhere in the tree, in a few queries.
+
+        Read by the template inside a kept fragment (see fragments.py), so a repeat visit
+        makes none of these queries.
+        """
         from action.models import PilotProjectPage
         from dialogue.models import PeerMeetingPage
         from knowledge.models import MigrationProfilePage, PriorityDocumentPage
 
-        context = super().get_context(request, *args, **kwargs)
-        context["figures"] = list(self.figures.all())
         profiles = list(
             visible(MigrationProfilePage.objects).filter(city=self).select_related("publication")
         )
@@ -171,14 +192,14 @@ class CityPage(ThemesMixin, Page):
         publications = [page.publication for page in (*profiles, *priorities, *projects)]
         publications += [pub for meeting in meetings for pub in meeting.publications()]
         attach_files(publications)
-        context.update(
-            migration_profiles=profiles,
-            priority_documents=priorities,
-            meetings_hosted=[m for m in meetings if m.host_city_id == self.pk],
-            meetings_attended=[m for m in meetings if m.host_city_id != self.pk],
-            pilot_projects=projects,
-        )
-        return context
+        return {
+            "figures": list(self.figures.all()),
+            "migration_profiles": profiles,
+            "priority_documents": priorities,
+            "meetings_hosted": [m for m in meetings if m.host_city_id == self.pk],
+            "meetings_attended": [m for m in meetings if m.host_city_id != self.pk],
+            "pilot_projects": projects,
+        }
 
 
 class CityFigure(Orderable):

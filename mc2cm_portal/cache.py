@@ -8,6 +8,7 @@ part of every key: stale entries are simply never read again and expire.
 """
 
 import hashlib
+import threading
 import uuid
 
 from django.conf import settings
@@ -19,17 +20,42 @@ LANGUAGE_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
 CACHED_TYPES = ("text/html", "application/atom+xml", "application/xml", "text/csv")
 
 
+# The version read once per request: every shared lookup and fragment of a page keys on it,
+# and each read is a file read. Kept per thread, only between request_started and
+# request_finished (see signals.py), so commands and shells always read the cache.
+_request = threading.local()
+
+
 def content_version():
+    version = getattr(_request, "version", None)
+    if version is not None:
+        return version
     version = cache.get(VERSION_KEY)
     if version is None:
         version = uuid.uuid4().hex
         cache.add(VERSION_KEY, version, None)
         version = cache.get(VERSION_KEY, version)
+    if getattr(_request, "active", False):
+        _request.version = version
     return version
 
 
 def content_changed(**kwargs):
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    version = uuid.uuid4().hex
+    cache.set(VERSION_KEY, version, None)
+    if getattr(_request, "active", False):
+        # The rest of this request (an admin publish, say) sees its own change.
+        _request.version = version
+
+
+def request_started(**kwargs):
+    _request.active = True
+    _request.version = None
+
+
+def request_finished(**kwargs):
+    _request.active = False
+    _request.version = None
 
 
 class PageCacheMiddleware:

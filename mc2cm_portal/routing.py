@@ -8,7 +8,6 @@ not in the page cache (a first visit, a signed-in user, the cache switched off) 
 only the queries for its own content.
 """
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db.models import Q
@@ -77,31 +76,21 @@ def site_settings(model, request):
 def cached_route(home, language, url_path, find):
     """The page at ``url_path`` in ``language``, found by ``find()`` at most once per version.
 
-    The cache keeps the page's type and id only; the page itself is loaded fresh (one
-    query), so a page deleted since (or rolled back in a test) falls back to ``find``.
+    The page itself is kept (in its own class), so a repeat request loads no page row: any
+    save, publish, move or delete of a page moves the version. Each request gets its own
+    copy from the cache, so nothing set on it during one request leaks into the next.
+    Its view restrictions travel with it (see ``view_restrictions``).
     """
-    key = f"route:{home.pk}:{language}:{url_path}"
-    just_found = []
+    page = versioned(f"route:{home.pk}:{language}:{url_path}", find)
+    return with_restrictions(page) if page is not None else None
 
-    def identify():
-        just_found.append(find())
-        return _identify(just_found[0])
 
-    found = versioned(key, identify)
-    if just_found:  # a miss: the page was loaded just now
-        return just_found[0]
-    if found is None:
-        return None
-    content_type_id, pk = found
-    model = ContentType.objects.get_for_id(content_type_id).model_class()
-    page = model.objects.filter(pk=pk).first() if model else None
-    if page is None:
-        return find()
+def with_restrictions(page):
+    """``page`` carrying its view restrictions, from the cache for this content version."""
+    page._served_restrictions = versioned(
+        f"restrictions:{page.path}", lambda: list(_restrictions_query(page))
+    )
     return page
-
-
-def _identify(page):
-    return (page.content_type_id, page.pk) if page is not None else None
 
 
 def view_restrictions(page):
@@ -109,7 +98,16 @@ def view_restrictions(page):
 
     The restrictions of the page and its ancestors are found by path (known without a
     query); an alias takes its source's restrictions instead of its own, as in Wagtail.
+    A page just routed to carries them from the cache already (a list: the serving hook
+    only iterates over them); the admin always gets a fresh query.
     """
+    served = getattr(page, "_served_restrictions", None)
+    if served is not None:
+        return served
+    return _restrictions_query(page)
+
+
+def _restrictions_query(page):
     steplen = Page.steplen
     paths = [page.path[:end] for end in range(steplen, len(page.path) + 1, steplen)]
     sources = Page.objects.filter(path__in=paths, alias_of__isnull=False).values("alias_of")

@@ -1,12 +1,14 @@
 """Keep the search entries and the page cache in step with what is published."""
 
-from django.db.models.signals import post_delete, post_save
+from django.core.signals import request_finished, request_started
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from . import cache
 from .cache import content_changed
 from .models import Partner, PortalSettings, Publication, PublicationFile, SearchEntry, Theme
 from .search import index_page, index_publication
@@ -14,7 +16,25 @@ from .search import index_page, index_publication
 # Anything visitors can see changed: cached pages are stale (see cache.py).
 for signal in (page_published, page_unpublished, post_page_move):
     signal.connect(content_changed, dispatch_uid=f"page-cache-{signal!r}")
-CONTENT_MODELS = (Page, Theme, Partner, Publication, PublicationFile, PortalSettings)
+# Sites and view restrictions too: the routes, home page and restrictions every page uses
+# are cached under the content version (routing.py).
+CONTENT_MODELS = (
+    Page,
+    Theme,
+    Partner,
+    Publication,
+    PublicationFile,
+    PortalSettings,
+    Site,
+    PageViewRestriction,
+)
+request_started.connect(cache.request_started, dispatch_uid="content-version-request-started")
+request_finished.connect(cache.request_finished, dispatch_uid="content-version-request-finished")
+m2m_changed.connect(
+    content_changed,
+    sender=PageViewRestriction.groups.through,
+    dispatch_uid="page-cache-restriction-groups",
+)
 
 
 @receiver(post_save)

@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from ..blocks import BodyBlock
 from ..filters import apply_filters
-from ..routing import cached_route
+from ..routing import cached_route, with_restrictions
 from .shared import Partner, Theme, current_language, visible
 
 
@@ -186,7 +186,7 @@ class HomePage(Page):
         the same fallback the router applies), so the address maps to one row.
         """
         if not path_components:
-            return super().route(request, path_components)
+            return super(HomePage, with_restrictions(self)).route(request, path_components)
         language = current_language()
         base = getattr(self, f"url_path_{language}", None) or self.url_path
         url_path = base + "/".join(path_components) + "/"
