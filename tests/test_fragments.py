@@ -1,0 +1,122 @@
+"""Kept fragments (fragments.py): fast repeat visits, never stale, never shared wrongly.
+
+The page cache is off here (as in the test settings): what is checked is the city page's
+related lists, rendered once per content version and language and kept.
+"""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from cities.models import CityFigure, CityPage
+from dialogue.models import PeerMeetingIndexPage, PeerMeetingPage
+from knowledge.models import MigrationProfilePage
+from mc2cm_portal.access import PARTNERS_GROUP
+from tests.factories import add_page, tr
+from tests.pages import url_in
+from tests.staff import edit_form, staff_client
+
+pytestmark = pytest.mark.django_db
+
+
+def tangier():
+    return CityPage.objects.get(slug_en="tangier")
+
+
+def html(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def test_a_repeat_visit_renders_the_same_page_without_querying_its_lists(client):
+    url = url_in(tangier(), "ar")
+    with CaptureQueriesContext(connection) as first_queries:
+        first = html(client, url)
+    with CaptureQueriesContext(connection) as repeat_queries:
+        repeat = html(client, url)
+    assert repeat == first
+    tables = " ".join(query["sql"] for query in repeat_queries.captured_queries)
+    for table in ("cities_cityfigure", "dialogue_peermeetingpage", "publicationfile"):
+        assert table in " ".join(q["sql"] for q in first_queries.captured_queries)
+        assert table not in tables
+
+
+def test_each_language_keeps_its_own_fragment(client):
+    city = tangier()
+    pages = {language: html(client, url_in(city, language)) for language in ("ar", "fr", "en")}
+    assert "أرقام رئيسية" in pages["ar"]
+    assert "Chiffres clés" in pages["fr"]
+    assert "Key figures" in pages["en"]
+    assert "Key figures" not in pages["ar"] + pages["fr"]
+
+
+def test_a_meeting_published_elsewhere_shows_on_the_city_page_at_once(client):
+    city = tangier()
+    url = url_in(city, "en")
+    assert "Growth of the network" not in html(client, url)
+    add_page(
+        PeerMeetingIndexPage.objects.get(),
+        PeerMeetingPage,
+        "Growth of the network",
+        "نمو الشبكة",
+        "Croissance du réseau",
+        start_date=datetime.date(2026, 5, 4),
+        host_city=city,
+        **tr("summary", "A meeting.", "اجتماع.", "Une réunion."),
+    )
+    assert "Growth of the network" in html(client, url)
+
+
+def test_a_changed_figure_shows_at_once(client):
+    city = tangier()
+    url = url_in(city, "fr")
+    html(client, url)
+    figure = CityFigure.objects.filter(city=city).first()
+    figure.label_fr = "Résidents comptés autrement"
+    figure.save()
+    tangier().save_revision().publish()
+    assert "Résidents comptés autrement" in html(client, url)
+
+
+def test_a_signed_in_partner_never_gets_the_anonymous_locked_links(client, django_user_model):
+    from django.contrib.auth.models import Group
+
+    profile = MigrationProfilePage.objects.get(city=tangier())
+    profile.publication.partners_only = True
+    profile.publication.save()
+    documents = [file.document.url for file in profile.publication.files.all()]
+    url = url_in(tangier(), "en")
+
+    anonymous = html(client, url)
+    assert "Partners only — sign in to download" in anonymous
+    assert all(f'href="{document}"' not in anonymous for document in documents)
+
+    partner = django_user_model.objects.create_user("nadia", "nadia@example.org", "x" * 20)
+    partner.groups.add(Group.objects.get(name=PARTNERS_GROUP))
+    client.force_login(partner)
+    signed_in = html(client, url)
+    assert all(f'href="{document}"' in signed_in for document in documents)
+
+    client.logout()
+    assert html(client, url).count("Partners only — sign in to download") == anonymous.count(
+        "Partners only — sign in to download"
+    )
+
+
+def test_a_preview_shows_the_draft_not_the_kept_fragment(client):
+    city = tangier()
+    html(client, url_in(city, "en"))  # the published lists are now kept
+    editor = staff_client("edna", "Editors")
+    data = edit_form(editor, city)
+    label = next(name for name in data if name.startswith("figures-0-label_en"))
+    data[label] = "A figure only in the draft"
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[city.pk])
+    assert editor.post(preview_url, data).json()["is_valid"]
+    preview = editor.get(preview_url).content.decode()
+    assert "A figure only in the draft" in preview
+    # And the draft never reaches visitors.
+    assert "A figure only in the draft" not in html(client, url_in(city, "en"))
