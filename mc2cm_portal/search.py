@@ -12,7 +12,7 @@ import unicodedata
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.core.paginator import Paginator
 from django.db import connection, transaction
-from django.db.models import Case, F, Q, When
+from django.db.models import Case, Count, F, Q, When, Window
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.html import escape, strip_tags
@@ -137,28 +137,67 @@ def clean_query(raw):
     return re.sub(r"\s+", " ", text).strip()[:MAX_QUERY_LENGTH]
 
 
-def _search_postgres(entries, query, language):
-    config = TEXT_CONFIG[language]
-    search_query = SearchQuery(query, config=config, search_type="websearch")
-    return (
-        # The stored vector answers the match through its GIN index; only the page of
-        # results shown gets a headline.
-        entries.filter(vector=search_query)
-        .defer("vector")
-        .annotate(
-            rank=SearchRank(F("vector"), search_query),
+class RankedMatches:
+    """PostgreSQL matches in rank order, for a Paginator, in two small queries per page.
+
+    Sorting every match with its full row (text, page, file) grew with the content: a
+    common word matches most entries. Here one narrow query ranks the matches and counts
+    them in the same pass (a window count), keeping only the ids of the page shown; a
+    second query loads those few rows with their headlines.
+    """
+
+    def __init__(self, entries, query, language):
+        self.config = TEXT_CONFIG[language]
+        self.query = SearchQuery(query, config=self.config, search_type="websearch")
+        self.entries = entries
+        self.matches = entries.filter(vector=self.query)
+        self._count = None
+        self._slices = {}
+
+    def _ranked_ids(self, start, stop):
+        if (start, stop) not in self._slices:
+            rows = list(
+                self.matches.order_by()
+                .annotate(rank=SearchRank(F("vector"), self.query), total=Window(Count("pk")))
+                .order_by("-rank", "title", "pk")
+                .values_list("pk", "total")[start:stop]
+            )
+            if rows:
+                self._count = rows[0][1]
+            self._slices[(start, stop)] = [pk for pk, _total in rows]
+        return self._slices[(start, stop)]
+
+    def prepare(self, page_number, per_page):
+        """Rank the page the visitor asked for, counting all matches in the same query."""
+        try:
+            number = max(int(page_number), 1)
+        except (TypeError, ValueError):
+            number = 1
+        self._ranked_ids((number - 1) * per_page, number * per_page)
+
+    def count(self):
+        if self._count is None:
+            self._count = self.matches.count()
+        return self._count
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, bounds):
+        ids = self._ranked_ids(bounds.start or 0, bounds.stop)
+        rows = self.entries.filter(pk__in=ids).annotate(
             headline=SearchHeadline(
                 "text",
-                search_query,
-                config=config,
+                self.query,
+                config=self.config,
                 start_sel=MARK_START,
                 stop_sel=MARK_END,
                 max_words=30,
                 min_words=12,
-            ),
+            )
         )
-        .order_by("-rank", "title")
-    )
+        by_id = {row.pk: row for row in rows.defer("vector")}
+        return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def _search_simple(entries, query):
@@ -202,11 +241,11 @@ def search(request):
             "page", "page__content_type", "file__document", "file__publication"
         )
         postgres = connection.vendor == "postgresql"
-        matches = (
-            _search_postgres(entries, query, language)
-            if postgres
-            else _search_simple(entries, query)
-        )
+        if postgres:
+            matches = RankedMatches(entries, query, language)
+            matches.prepare(request.GET.get("page"), PER_PAGE)
+        else:
+            matches = _search_simple(entries, query)
         results = Paginator(matches, PER_PAGE).get_page(request.GET.get("page"))
         terms = query.split()[:MAX_TERMS]
         for entry in results:

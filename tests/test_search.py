@@ -134,3 +134,37 @@ def test_every_entry_carries_its_stored_vector_on_postgresql(client):
     call_command("rebuild_search_entries", verbosity=0)
     assert SearchEntry.objects.exists()
     assert not SearchEntry.objects.filter(vector__isnull=True).exists()
+
+
+def test_the_pages_of_results_list_every_match_once_best_first(client):
+    """Counted and ranked together: page after page, no entry twice, none missing."""
+    import re
+
+    first = client.get("/en/search/", {"q": "migration"}).content.decode()
+    total = int(re.search(r'id="results-heading">(\d+) results', first).group(1))
+    titles = []
+    for number in range(1, total // 10 + 2):
+        html = client.get("/en/search/", {"q": "migration", "page": number}).content.decode()
+        titles += [re.search(r">([^<]+)</a>", item).group(1) for item in results_of(html)]
+    assert len(titles) == total
+    expected = SearchEntry.objects.filter(language="en")
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery
+
+        expected = expected.filter(vector=SearchQuery("migration", config="english"))
+    else:
+        from django.db.models import Q
+
+        expected = expected.filter(Q(title__icontains="migration") | Q(text__icontains="migration"))
+    assert sorted(titles) == sorted(escape(entry.title) for entry in expected)
+    # An entry with the word in its title and text ranks above one with a single mention.
+    assert "migration" in titles[0].lower()
+
+
+def test_a_page_of_results_costs_two_queries_however_many_match(client):
+    from django.test.utils import CaptureQueriesContext
+
+    client.get("/en/search/", {"q": "migration"})
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/en/search/", {"q": "migration", "page": 2})
+    assert len(queries) <= 2
