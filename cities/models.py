@@ -3,7 +3,7 @@
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -170,17 +170,15 @@ class CityPage(ThemesMixin, Page):
             visible(PriorityDocumentPage.objects).filter(city=self).select_related("publication")
         )
         # Hosted and attended meetings in one query, told apart here. Taking part is an
-        # EXISTS test and the host cities come in a second, small query: joining the
-        # participants and the host city's two wide tables cost PostgreSQL more to plan
-        # than the whole page to render.
+        # EXISTS test: joining the participants (with an OR and a DISTINCT) cost
+        # PostgreSQL more to plan than the whole page to render.
         attended = PeerMeetingPage.participating_cities.through.objects.filter(
             peermeetingpage=OuterRef("pk"), citypage=self
         )
         meetings = list(
             visible(PeerMeetingPage.objects)
             .filter(Q(host_city=self) | Exists(attended))
-            .select_related("background_document", "report")
-            .prefetch_related(Prefetch("host_city", queryset=CityPage.objects.only(*TITLES)))
+            .select_related("background_document", "report", "host_city")
             .order_by("-start_date")
         )
         projects = list(

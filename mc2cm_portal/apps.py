@@ -8,11 +8,15 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from wagtail.models import Page
+        from wagtail_modeltranslation import patch_wagtailadmin
 
         from . import signals  # noqa: F401 - connects the search index to publishing
         from .models import HomePage
-        from .routing import view_restrictions
+        from .routing import site_root_paths, view_restrictions
 
         HomePage.route = HomePage.route_by_url_path
         # Checked on every page served; one query instead of Wagtail's two.
         Page.get_view_restrictions = view_restrictions
+        # Page URLs in every language from one cached query (see routing.site_root_paths);
+        # wagtail-modeltranslation looks this function up by name at each call.
+        patch_wagtailadmin._localized_site_get_site_root_paths = site_root_paths

@@ -8,15 +8,22 @@ not in the page cache (a first visit, a signed-in user, the cache switched off) 
 only the queries for its own content.
 """
 
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db.models import Q
 from django.http.request import split_domain_port
+from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models.sites import SiteRootPath
+from wagtail_modeltranslation import patch_wagtailadmin as modeltranslation_patch
 
 from .cache import LANGUAGE_PREFIXES, content_version
 
 TIMEOUT = 60 * 60
+# wagtail-modeltranslation's own lookup, one query per language (replaced in apps.py).
+_localized_site_root_paths = modeltranslation_patch._localized_site_get_site_root_paths
 
 
 def versioned(key, compute):
@@ -33,12 +40,91 @@ def versioned(key, compute):
 
 
 def _site_for(request):
-    site = Site._find_for_request(request)
-    if site is not None:
-        # The home page travels with the site, already in its own class, so routing and
-        # the header link need no query for it.
+    """Wagtail's choice of site for the request, with its home page and settings, in one query.
+
+    The same choice as ``wagtail.models.sites.get_site_for_hostname``: hostname and port,
+    then the hostname on the default site, then the default site unless exactly one other
+    site has the hostname. The home page comes in its own class and the portal settings
+    with it, so neither needs a query of its own.
+    """
+    from .models import HomePage, PortalSettings
+
+    hostname = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+    home = HomePage._meta.model_name
+    candidates = Site.objects.filter(Q(hostname=hostname) | Q(is_default_site=True))
+    sites = list(candidates.select_related("root_page", f"root_page__{home}", "portalsettings"))
+
+    def rank(site):
+        if site.hostname == hostname and site.port == port:
+            return 0
+        if site.hostname == hostname and site.is_default_site:
+            return 1
+        return 2 if site.is_default_site else 3
+
+    sites.sort(key=rank)
+    if not sites:
+        return None
+    if len(sites) == 1 or rank(sites[0]) < 2:
+        site = sites[0]
+    elif rank(sites[0]) == 2:
+        site = sites[len(sites) == 2]
+    else:
+        return None
+    try:
+        site.root_page = getattr(site.root_page, home)
+    except HomePage.DoesNotExist:
         site.root_page = site.root_page.specific
+    try:
+        site._cached_settings = {PortalSettings._meta.label: site.portalsettings}
+    except PortalSettings.DoesNotExist:
+        site._cached_settings = {}
     return site
+
+
+def site_root_paths():
+    """Wagtail's site root paths in every language, from one query per content version.
+
+    wagtail-modeltranslation keeps one cache entry per language, each filled by its own
+    query; a page with a language switcher needs all three.
+    """
+
+    def compute():
+        sites = list(Site.objects.select_related("root_page", "root_page__locale"))
+        paths = {}
+        for language, _name in settings.LANGUAGES:
+            with translation.override(language):
+                rows = [
+                    (
+                        site.id,
+                        site.root_page.url_path,
+                        site.root_url,
+                        site.root_page.locale.language_code,
+                    )
+                    for site in sites
+                ]
+            paths[language] = sorted(rows, key=lambda row: row[1], reverse=True)
+        return paths
+
+    language = translation.get_language()
+    found = versioned("site-root-paths", compute)
+    if language not in found:
+        return _localized_site_root_paths()
+    return [SiteRootPath(*row) for row in found[language]]
+
+
+def _warm_content_types():
+    """All content types in one query, once per process, instead of one query per type."""
+    global _content_types_warm  # noqa: PLW0603 - a once-per-process flag
+    if _content_types_warm:
+        return
+    manager = ContentType.objects
+    for content_type in manager.all():
+        manager._add_to_cache(manager.db, content_type)
+    _content_types_warm = True
+
+
+_content_types_warm = False
 
 
 class SiteLookupMiddleware:
@@ -61,6 +147,7 @@ class SiteLookupMiddleware:
         except DisallowedHost:
             return self.get_response(request)
         port = request.get_port()
+        _warm_content_types()
         request._wagtail_site = versioned(f"site:{hostname}:{port}", lambda: _site_for(request))
         return self.get_response(request)
 
@@ -70,6 +157,9 @@ def site_settings(model, request):
     site = Site.find_for_request(request)
     if site is None:
         raise model.DoesNotExist(f"{model.__name__}: no site for this request")
+    cached = getattr(site, "_cached_settings", {}).get(model._meta.label)
+    if cached is not None:
+        return cached
     return versioned(f"settings:{model._meta.label}:{site.pk}", lambda: model.for_site(site))
 
 
@@ -87,9 +177,12 @@ def cached_route(home, language, url_path, find):
 
 def with_restrictions(page):
     """``page`` carrying its view restrictions, from the cache for this content version."""
-    page._served_restrictions = versioned(
-        f"restrictions:{page.path}", lambda: list(_restrictions_query(page))
-    )
+    if getattr(page, "view_restricted", None) is False:
+        page._served_restrictions = []
+    else:
+        page._served_restrictions = versioned(
+            f"restrictions:{page.path}", lambda: list(restrictions_query(page))
+        )
     return page
 
 
@@ -104,10 +197,10 @@ def view_restrictions(page):
     served = getattr(page, "_served_restrictions", None)
     if served is not None:
         return served
-    return _restrictions_query(page)
+    return restrictions_query(page)
 
 
-def _restrictions_query(page):
+def restrictions_query(page):
     steplen = Page.steplen
     paths = [page.path[:end] for end in range(steplen, len(page.path) + 1, steplen)]
     sources = Page.objects.filter(path__in=paths, alias_of__isnull=False).values("alias_of")
@@ -116,20 +209,53 @@ def _restrictions_query(page):
     )
 
 
-def menu_items(home, request, language):
-    """The home page's menu children as plain data, for this language and content version."""
+def _navigation(home, request, language):
+    """The pages menus and breadcrumbs name, as plain data, from one query per version.
+
+    The home page, its children (the pillars and the cities index) and those of their
+    children that have children of their own (the section indexes): a few dozen pages,
+    however many cities, meetings or documents there are.
+    """
 
     def compute():
-        return [
-            {"title": item.title, "url": item.get_url(request), "path": item.path}
-            for item in home.get_children().live().in_menu()
-        ]
+        pages = Page.objects.filter(path__startswith=home.path).filter(
+            Q(depth__lte=home.depth + 1) | Q(depth=home.depth + 2, numchild__gt=0)
+        )
+        return {
+            page.path: {
+                "title": page.title,
+                "url": page.get_url(request),
+                "path": page.path,
+                "in_menu": page.depth == home.depth + 1 and page.live and page.show_in_menus,
+            }
+            for page in pages.order_by("path")
+        }
 
-    return versioned(f"menu:{home.pk}:{language}", compute)
+    return versioned(f"nav:{home.pk}:{language}", compute)
+
+
+def menu_items(home, request, language):
+    """The home page's live children shown in menus, in tree order."""
+    return [
+        {"title": item["title"], "url": item["url"], "path": item["path"]}
+        for item in _navigation(home, request, language).values()
+        if item["in_menu"]
+    ]
 
 
 def breadcrumb_trail(page, request, language):
-    """The page's ancestors from the home page down, as plain data."""
+    """The page's ancestors from the home page down (Wagtail's root left out), as plain data."""
+    steplen = Page.steplen
+    paths = [page.path[:end] for end in range(2 * steplen, len(page.path), steplen)]
+    site = getattr(request, "_wagtail_site", None) if request is not None else None
+    home = site.root_page if site is not None else None
+    if home is not None and all(path.startswith(home.path) for path in paths):
+        navigation = _navigation(home, request, language)
+        if all(path in navigation for path in paths):
+            return [
+                {"title": navigation[path]["title"], "url": navigation[path]["url"]}
+                for path in paths
+            ]
 
     def compute():
         return [

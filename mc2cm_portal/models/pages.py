@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, Window
+from django.db.models import Count, Exists, Window
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from ..blocks import BodyBlock
 from ..filters import apply_filters
-from ..routing import cached_route, with_restrictions
+from ..routing import cached_route, restrictions_query, with_restrictions
 from .shared import Partner, Theme, current_language, visible
 
 
@@ -198,7 +198,16 @@ class HomePage(Page):
                 .order_by("depth")
                 .first()
             )
-            return page.specific if page is not None else None
+            if page is None:
+                return None
+            # The page in its own class, told in the same query whether any view
+            # restriction applies (nearly never), so serving it needs no other lookup.
+            return (
+                (page.specific_class or Page)
+                ._default_manager.annotate(view_restricted=Exists(restrictions_query(page)))
+                .filter(pk=page.pk)
+                .first()
+            )
 
         # The address-to-page answer is cached per content version (routing.py).
         page = cached_route(self, language, url_path, find)
