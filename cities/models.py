@@ -12,7 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from mc2cm_portal.filters import ChoiceFilter, apply_filters, theme_filter
-from mc2cm_portal.fragments import lazy_context
+from mc2cm_portal.fragments import lazy_context, listing_key
 from mc2cm_portal.models import LANGUAGE_CODES, IntroMixin, ThemesMixin, attach_files, visible
 
 # What a card naming a city needs: its title in each language.
@@ -42,14 +42,20 @@ class CityIndexPage(IntroMixin, Page):
         filters = [ChoiceFilter("region", _("Region"), Region.choices, "region"), theme_filter()]
         cities = apply_filters(visible(CityPage.objects.child_of(self)), request.GET, filters)
         cities = cities.distinct().order_by("region", "title")
-        items = Paginator(cities, self.per_page).get_page(request.GET.get("page"))
+
+        def listing():
+            items = Paginator(cities, self.per_page).get_page(request.GET.get("page"))
+            by_region = [
+                (label, [city for city in items if city.region == value])
+                for value, label in Region.choices
+            ]
+            return {"items": items, "cities_by_region": by_region}
+
         context["filters"] = filters
         context["filters_active"] = any(choice_filter.selected for choice_filter in filters)
-        context["items"] = items
-        context["cities_by_region"] = [
-            (label, [city for city in items if city.region == value])
-            for value, label in Region.choices
-        ]
+        # Read inside a kept fragment (see fragments.py).
+        context["listing_key"] = listing_key(request, filters)
+        context.update(lazy_context(listing, ("items", "cities_by_region")))
         return context
 
 

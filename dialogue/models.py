@@ -56,6 +56,8 @@ class PeerMeetingIndexPage(SectionIndexPage):
             city_filter(apply=meetings_with_city),
         ]
 
+    listing_names = ("items", "upcoming")
+
     def listing(self, children, request):
         """Upcoming meetings first, soonest first; then the past ones, a page at a time."""
         today = timezone.localdate()

@@ -14,9 +14,10 @@ feeding a fragment are made lazy with ``lazy_context``, so a kept fragment costs
 from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
+from django.utils.http import urlencode
 
 from .cache import content_version
-from .models import current_language
+from .models.shared import current_language
 
 TIMEOUT = 60 * 60
 
@@ -31,8 +32,12 @@ def fragment_cacheable(request):
 
 
 def cached_render(request, name, vary_on, render):
-    """``render()``'s HTML, from the cache when this visitor may share it."""
-    if not fragment_cacheable(request):
+    """``render()``'s HTML, from the cache when this visitor may share it.
+
+    ``None`` among ``vary_on`` means the fragment cannot be told apart safely (see
+    ``listing_key``): it is rendered and not kept.
+    """
+    if not fragment_cacheable(request) or None in vary_on:
         return render()
     key = make_template_fragment_key(
         f"mc2cm:{name}", [content_version(), current_language(), *vary_on]
@@ -42,6 +47,27 @@ def cached_render(request, name, vary_on, render):
         html = render()
         cache.set(key, html, TIMEOUT)
     return html
+
+
+def listing_key(request, filters):
+    """What a list's fragment varies on: its filters and page number, as a query string.
+
+    Only query strings made of the listing's own parameters, each once, with a value
+    that selected something (or none) and a plain page number, are kept; anything else
+    (a tracking parameter, a made-up value) gives ``None``: the list is rendered as
+    usual, and nobody can fill the cache with variants.
+    """
+    params = request.GET
+    known = {choice_filter.name: choice_filter for choice_filter in filters}
+    for name in params:
+        if len(params.getlist(name)) > 1 or (name != "page" and name not in known):
+            return None
+        if name in known and params[name] and not known[name].selected:
+            return None
+    page = params.get("page", "1")
+    if not (page.isdigit() and len(page) <= 5):
+        return None
+    return urlencode(sorted(params.items()))
 
 
 def lazy_context(compute, names):

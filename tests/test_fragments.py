@@ -120,3 +120,58 @@ def test_a_preview_shows_the_draft_not_the_kept_fragment(client):
     assert "A figure only in the draft" in preview
     # And the draft never reaches visitors.
     assert "A figure only in the draft" not in html(client, url_in(city, "en"))
+
+
+def kept_listing_fragments():
+    from django.core.cache import cache
+
+    return [key for key in cache._cache if "template.cache.mc2cm:listing" in key]
+
+
+def test_a_filtered_page_of_a_list_is_kept_and_a_made_up_query_is_not(client):
+    from cities.models import CityIndexPage
+
+    url = url_in(CityIndexPage.objects.get(), "en")
+    europe = html(client, f"{url}?region=europe")
+    assert len(kept_listing_fragments()) == 1
+    with CaptureQueriesContext(connection) as queries:
+        assert html(client, f"{url}?region=europe") == europe
+    assert "cities_citypage" not in " ".join(q["sql"] for q in queries.captured_queries)
+    south = html(client, f"{url}?region=south_mediterranean")
+    assert south != europe
+    assert len(kept_listing_fragments()) == 2
+    # Anything but the list's own parameters is answered, but never kept.
+    for made_up in ("utm_source=x", "region=nowhere", "page=abc", "region=europe&region=x"):
+        assert html(client, f"{url}?{made_up}")
+    assert len(kept_listing_fragments()) == 2
+    # The made-up region shows every city, like no filter at all.
+    assert "Lisbon" in html(client, f"{url}?region=nowhere")
+
+
+def test_a_new_city_shows_in_the_kept_list_at_once(client):
+    from cities.models import CityIndexPage
+
+    url = url_in(CityIndexPage.objects.get(), "fr")
+    assert "Valence" not in html(client, url)
+    add_page(
+        CityIndexPage.objects.get(),
+        CityPage,
+        "Valencia",
+        "فالنسيا",
+        "Valence",
+        region="europe",
+        latitude="39.47",
+        longitude="-0.38",
+        member_since=2024,
+        **tr("country", "Spain", "إسبانيا", "Espagne"),
+    )
+    assert "Valence" in html(client, url)
+
+
+def test_a_later_page_of_a_kept_list_keeps_its_canonical_address(client, monkeypatch):
+    monkeypatch.setattr(PeerMeetingIndexPage, "per_page", 2)
+    url = url_in(PeerMeetingIndexPage.objects.get(), "en")
+    for _ in range(2):  # rendered, then kept
+        second = html(client, f"{url}?page=2")
+        assert f'<link rel="canonical" href="http://testserver{url}?page=2">' in second
+        assert "Page 2 of" in second

@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from ..blocks import BodyBlock
 from ..filters import apply_filters
+from ..fragments import lazy_context, listing_key
 from ..routing import cached_route, restrictions_query, with_restrictions
 from .shared import Partner, Theme, current_language, visible
 
@@ -112,8 +113,14 @@ class SectionIndexPage(IntroMixin, Page):
         children = children.select_related(*self.listing_related).order_by(*self.listing_order)
         context["filters"] = filters
         context["filters_active"] = any(choice_filter.selected for choice_filter in filters)
-        context.update(self.listing(children, request))
+        # The list is read inside a kept fragment (see fragments.py): a repeat visit with
+        # the same filters and page makes none of its queries.
+        context["listing_key"] = listing_key(request, filters)
+        context.update(lazy_context(lambda: self.listing(children, request), self.listing_names))
         return context
+
+    # The context entries ``listing`` returns.
+    listing_names = ("items",)
 
     def listing(self, children, request):
         # get_page() turns a missing, non-numeric or out-of-range ?page= into a valid page.
@@ -216,14 +223,22 @@ class HomePage(Page):
         return page.route(request, [])
 
     def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Read inside a kept fragment (see fragments.py): a repeat visit makes none of
+        # these queries.
+        context.update(
+            lazy_context(
+                lambda: self.overview(),
+                ("pillars", "city_index", "city_count", "cities", "partners"),
+            )
+        )
+        return context
+
+    def overview(self):
+        """The pillars, the map of the longest-standing members and the project's partners."""
         from cities.models import CityIndexPage, CityPage
 
-        context = super().get_context(request, *args, **kwargs)
         children = visible(self.get_children()).specific()
-        context["pillars"] = [page for page in children if isinstance(page, PillarPage)]
-        context["city_index"] = next(
-            (page for page in children if isinstance(page, CityIndexPage)), None
-        )
         # The map stays readable and the page light however large the network grows: the
         # longest-standing members are shown, and the heading links to the full list.
         # A window count gives the total in the same query as the cities shown.
@@ -232,7 +247,12 @@ class HomePage(Page):
             .annotate(total=Window(Count("pk")))
             .order_by("member_since", "title")[: self.cities_on_map]
         )
-        context["city_count"] = shown[0].total if shown else 0
-        context["cities"] = sorted(shown, key=lambda city: str(city.title))
-        context["partners"] = Partner.objects.all()
-        return context
+        return {
+            "pillars": [page for page in children if isinstance(page, PillarPage)],
+            "city_index": next(
+                (page for page in children if isinstance(page, CityIndexPage)), None
+            ),
+            "city_count": shown[0].total if shown else 0,
+            "cities": sorted(shown, key=lambda city: str(city.title)),
+            "partners": list(Partner.objects.all()),
+        }

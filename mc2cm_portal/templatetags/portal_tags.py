@@ -178,7 +178,8 @@ class CachedFragmentNode(template.Node):
         self.vary_on = vary_on
 
     def render(self, context):
-        vary_on = [str(var.resolve(context)) for var in self.vary_on]
+        values = [var.resolve(context) for var in self.vary_on]
+        vary_on = [None if value is None else str(value) for value in values]
         return cached_render(
             context.get("request"), self.name, vary_on, lambda: self.nodelist.render(context)
         )
