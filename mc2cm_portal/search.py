@@ -26,6 +26,7 @@ from .models import LANGUAGE_CODES, Publication, SearchEntry, current_language, 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
 PER_PAGE = 10
+MAX_PAGE_NUMBER = 10_000
 TEXT_CONFIG = {"ar": "arabic", "fr": "french", "en": "english"}
 NOT_SEARCHED = {"title", "slug", "url_path", "seo_title"}  # title has its own column
 MARK_START, MARK_END = "\x02", "\x03"
@@ -173,7 +174,10 @@ class RankedMatches:
             number = max(int(page_number), 1)
         except (TypeError, ValueError):
             number = 1
-        self._ranked_ids((number - 1) * per_page, number * per_page)
+        if number <= MAX_PAGE_NUMBER:
+            # Beyond, the Paginator counts first and shows the last page instead (and
+            # PostgreSQL would refuse an offset past its integers).
+            self._ranked_ids((number - 1) * per_page, number * per_page)
 
     def count(self):
         if self._count is None:

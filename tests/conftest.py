@@ -12,6 +12,19 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
+def partner(django_user_model):
+    """A member of the Partners group, and of nothing else."""
+    from django.contrib.auth.models import Group
+
+    from mc2cm_portal.access import PARTNERS_GROUP
+    from tests.staff import PARTNER_PASSWORD
+
+    user = django_user_model.objects.create_user("amina", "amina@example.org", PARTNER_PASSWORD)
+    user.groups.add(Group.objects.get(name=PARTNERS_GROUP))
+    return user
+
+
+@pytest.fixture
 def admin_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
     client.force_login(user)

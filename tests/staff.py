@@ -8,6 +8,9 @@ from django.urls import reverse
 from tests.admin_forms import admin_form_data
 from tests.test_admin import stream_form_data
 
+# What the ``partner`` fixture (conftest.py) signs in with.
+PARTNER_PASSWORD = "a-long-partner-passphrase"  # noqa: S105
+
 
 def staff_client(username, *group_names):
     """A test client signed in as a new user in the given groups (none: no group at all)."""

@@ -14,7 +14,6 @@ from django.urls import reverse
 from cities.models import CityFigure, CityPage
 from dialogue.models import PeerMeetingIndexPage, PeerMeetingPage
 from knowledge.models import MigrationProfilePage
-from mc2cm_portal.access import PARTNERS_GROUP
 from tests.factories import add_page, tr
 from tests.pages import url_in
 from tests.staff import edit_form, staff_client
@@ -82,9 +81,7 @@ def test_a_changed_figure_shows_at_once(client):
     assert "Résidents comptés autrement" in html(client, url)
 
 
-def test_a_signed_in_partner_never_gets_the_anonymous_locked_links(client, django_user_model):
-    from django.contrib.auth.models import Group
-
+def test_a_signed_in_partner_never_gets_the_anonymous_locked_links(client, partner):
     profile = MigrationProfilePage.objects.get(city=tangier())
     profile.publication.partners_only = True
     profile.publication.save()
@@ -95,8 +92,6 @@ def test_a_signed_in_partner_never_gets_the_anonymous_locked_links(client, djang
     assert "Partners only — sign in to download" in anonymous
     assert all(f'href="{document}"' not in anonymous for document in documents)
 
-    partner = django_user_model.objects.create_user("nadia", "nadia@example.org", "x" * 20)
-    partner.groups.add(Group.objects.get(name=PARTNERS_GROUP))
     client.force_login(partner)
     signed_in = html(client, url)
     assert all(f'href="{document}"' in signed_in for document in documents)

@@ -164,3 +164,18 @@ def test_translation_machinery_is_installed():
         assert {f"title_{language}", f"slug_{language}", f"url_path_{language}"} <= fields
     with translation.override("fr"):
         assert CityPage.objects.get(slug_en="tangier").title == "Tanger"
+
+
+@pytest.mark.parametrize(
+    ("path", "query"),
+    [("partners/sign-in/", "next=/fr/partenaires/ressources/"), ("search/", "q=migration")],
+)
+def test_the_language_switcher_of_a_view_keeps_its_query(client, path, query):
+    from django.http import QueryDict
+    from django.urls import translate_url
+    from django.utils.html import escape
+
+    html = client.get(f"/fr/{path}?{query}").content.decode()
+    for other in LANGUAGES:
+        target = escape(f"{translate_url(f'/fr/{path}', other)}?{QueryDict(query).urlencode()}")
+        assert f'href="{target}" hreflang="{other}"' in html, other

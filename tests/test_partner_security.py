@@ -4,17 +4,15 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from axes.models import AccessAttempt
-from django.contrib.auth.models import Group
 from django.test import RequestFactory
 
-from mc2cm_portal.access import PARTNERS_GROUP
 from mc2cm_portal.accounts import client_ip
 from mc2cm_portal.models import Publication
+from tests.staff import PARTNER_PASSWORD as PASSWORD
 
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ("ar", "fr", "en")
-PASSWORD = "a-long-partner-passphrase"  # noqa: S105
 FAILURE_LIMIT = 5
 EVIL_NEXTS = [
     "//evil.example",
@@ -26,13 +24,6 @@ EVIL_NEXTS = [
     "///evil.example",
     "https:evil.example",
 ]
-
-
-@pytest.fixture
-def partner(django_user_model):
-    user = django_user_model.objects.create_user("amina", "amina@example.org", PASSWORD)
-    user.groups.add(Group.objects.get(name=PARTNERS_GROUP))
-    return user
 
 
 @pytest.fixture

@@ -15,18 +15,11 @@ from action.models import ToolkitPage
 from mc2cm_portal.access import PARTNERS_GROUP
 from mc2cm_portal.models import DocumentDownload, Publication
 from tests.pages import url_in
+from tests.staff import PARTNER_PASSWORD as PASSWORD
 
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ("ar", "fr", "en")
-PASSWORD = "a-long-partner-passphrase"  # noqa: S105
-
-
-@pytest.fixture
-def partner(django_user_model):
-    user = django_user_model.objects.create_user("amina", "amina@example.org", PASSWORD)
-    user.groups.add(Group.objects.get(name=PARTNERS_GROUP))
-    return user
 
 
 @pytest.fixture

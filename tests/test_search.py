@@ -168,3 +168,11 @@ def test_a_page_of_results_costs_two_queries_however_many_match(client):
     with CaptureQueriesContext(connection) as queries:
         client.get("/en/search/", {"q": "migration", "page": 2})
     assert len(queries) <= 2
+
+
+@pytest.mark.parametrize("page", ["99999999999999999999", "-3", "٣", "10001"])
+def test_any_page_number_answers_a_page_of_results(client, page):
+    """Found by the fuzz tests: a 20-digit page overflowed PostgreSQL's OFFSET (a 500)."""
+    response = client.get("/en/search/", {"q": "migration", "page": page})
+    assert response.status_code == 200
+    assert results_of(response.content.decode())

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import formats, translation
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.fields import NONE
 from modeltranslation.translator import NotRegistered, translator
@@ -57,6 +58,15 @@ def lang_attrs(obj, field):
     return format_html(' lang="{}" dir="{}"', language, direction)
 
 
+def _kept_query(context, request):
+    """What a view's address keeps in another language: the search its words, the sign-in
+    page the address to return to, once checked as a path on this site (its ``next``)."""
+    params = {"q": request.GET["q"]} if request.GET.get("q") else {}
+    if context.get("next"):
+        params["next"] = context["next"]
+    return f"?{urlencode(params)}" if params else ""
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One entry per language: the same page (or view) in that language."""
@@ -69,7 +79,7 @@ def language_links(context):
             with translation.override(code):
                 url = page.get_url(request)
         elif request is not None:
-            url = translate_url(request.path, code)
+            url = translate_url(request.path, code) + _kept_query(context, request)
         else:
             url = f"/{code}/"
         links.append(

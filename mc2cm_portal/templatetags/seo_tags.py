@@ -28,8 +28,13 @@ def seo_head(context, languages):
         page = None
     current = seo.current_language()
 
+    # The switcher keeps a view's query (search words, sign-in return address); the
+    # alternates and the canonical address name the view itself.
     alternates = [
-        {"hreflang": language["code"], "href": seo.absolute(request, language["url"])}
+        {
+            "hreflang": language["code"],
+            "href": seo.absolute(request, language["url"].split("?", 1)[0]),
+        }
         for language in languages
     ]
     by_code = {alternate["hreflang"]: alternate["href"] for alternate in alternates}
