@@ -58,6 +58,13 @@ class PeerMeetingIndexPage(SectionIndexPage):
 
     listing_names = ("items", "upcoming")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Which meetings are upcoming changes at midnight, not only when content does:
+        # the kept list is per day too.
+        context["listing_day"] = timezone.localdate().isoformat()
+        return context
+
     def listing(self, children, request):
         """Upcoming meetings first, soonest first; then the past ones, a page at a time."""
         today = timezone.localdate()

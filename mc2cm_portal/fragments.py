@@ -24,7 +24,8 @@ TIMEOUT = 60 * 60
 
 def fragment_cacheable(request):
     return (
-        request is not None
+        settings.MC2CM_FRAGMENT_CACHE
+        and request is not None
         and request.method in ("GET", "HEAD")
         and not getattr(request, "is_preview", False)
         and settings.SESSION_COOKIE_NAME not in request.COOKIES

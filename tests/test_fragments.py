@@ -170,3 +170,42 @@ def test_a_later_page_of_a_kept_list_keeps_its_canonical_address(client, monkeyp
         second = html(client, f"{url}?page=2")
         assert f'<link rel="canonical" href="http://testserver{url}?page=2">' in second
         assert "Page 2 of" in second
+
+
+def upcoming_section(page_html):
+    return page_html.split('id="upcoming-heading"')[1].split("</section>")[0]
+
+
+def test_a_kept_meeting_list_moves_a_meeting_to_the_past_at_midnight(client, monkeypatch):
+    from dialogue import models as dialogue_models
+
+    today = datetime.date.today()
+    add_page(
+        PeerMeetingIndexPage.objects.get(),
+        PeerMeetingPage,
+        "Meeting of tomorrow",
+        "اجتماع الغد",
+        "Réunion de demain",
+        start_date=today + datetime.timedelta(days=1),
+        host_city=tangier(),
+        **tr("summary", "Soon.", "قريبا.", "Bientôt."),
+    )
+    url = url_in(PeerMeetingIndexPage.objects.get(), "en")
+    monkeypatch.setattr(dialogue_models.timezone, "localdate", lambda: today)
+    assert "Meeting of tomorrow" in upcoming_section(html(client, url))
+    assert "Meeting of tomorrow" in upcoming_section(html(client, url))  # kept
+    monkeypatch.setattr(
+        dialogue_models.timezone, "localdate", lambda: today + datetime.timedelta(days=2)
+    )
+    page_html = html(client, url)
+    assert "Meeting of tomorrow" not in upcoming_section(page_html)
+    assert "Meeting of tomorrow" in page_html  # now among the past meetings
+
+
+def test_fragments_can_be_switched_off(client, settings):
+    settings.MC2CM_FRAGMENT_CACHE = False
+    url = url_in(tangier(), "en")
+    html(client, url)
+    with CaptureQueriesContext(connection) as queries:
+        html(client, url)
+    assert "cities_cityfigure" in " ".join(q["sql"] for q in queries.captured_queries)

@@ -247,6 +247,8 @@ CACHES = {
 }
 MC2CM_PAGE_CACHE = env_bool("MC2CM_PAGE_CACHE", True)
 MC2CM_PAGE_CACHE_SECONDS = 60 * 60
+# Rendered lists kept per content version (fragments.py); off only to measure without them.
+MC2CM_FRAGMENT_CACHE = env_bool("MC2CM_FRAGMENT_CACHE", True)
 
 # --- Security defaults (production tightens transport; these hold everywhere) ------------
 SESSION_COOKIE_HTTPONLY = True
