@@ -12,10 +12,11 @@ import threading
 import uuid
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.http import HttpResponse
 
 VERSION_KEY = "mc2cm:content-version"
+VERSION_CACHE = "content-version"
 LANGUAGE_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
 CACHED_TYPES = ("text/html", "application/atom+xml", "application/xml", "text/csv")
 
@@ -26,15 +27,21 @@ CACHED_TYPES = ("text/html", "application/atom+xml", "application/xml", "text/cs
 _request = threading.local()
 
 
+def _versions():
+    """The cache holding the content version alone (see settings), or the main one."""
+    return caches[VERSION_CACHE] if VERSION_CACHE in settings.CACHES else cache
+
+
 def content_version():
     version = getattr(_request, "version", None)
     if version is not None:
         return version
-    version = cache.get(VERSION_KEY)
+    versions = _versions()
+    version = versions.get(VERSION_KEY)
     if version is None:
         version = uuid.uuid4().hex
-        cache.add(VERSION_KEY, version, None)
-        version = cache.get(VERSION_KEY, version)
+        versions.add(VERSION_KEY, version, None)
+        version = versions.get(VERSION_KEY, version)
     if getattr(_request, "active", False):
         _request.version = version
     return version
@@ -42,7 +49,7 @@ def content_version():
 
 def content_changed(**kwargs):
     version = uuid.uuid4().hex
-    cache.set(VERSION_KEY, version, None)
+    _versions().set(VERSION_KEY, version, None)
     if getattr(_request, "active", False):
         # The rest of this request (an admin publish, say) sees its own change.
         _request.version = version

@@ -103,3 +103,14 @@ def test_the_cache_can_be_switched_off(client, settings):
     url = url_in(CityPage.objects.get(slug_en="tangier"), "en")
     fetch(client, url)
     assert "X-Page-Cache" not in fetch(client, url)[0]
+
+
+def test_emptying_the_page_cache_keeps_the_content_version():
+    """The version lives in its own cache: the main one culls entries at random when full."""
+    from mc2cm_portal.cache import content_changed, content_version
+
+    version = content_version()
+    cache.clear()
+    assert content_version() == version
+    content_changed()
+    assert content_version() != version

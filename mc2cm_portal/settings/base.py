@@ -238,12 +238,20 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, stated: bigger file
 # --- Caching ---------------------------------------------------------------------------
 # A file cache is shared by every server process on the machine, so a publish in one
 # process empties the page cache for all of them.
+CACHE_DIR = Path(os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / ".cache")))
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / ".cache")),
+        "LOCATION": str(CACHE_DIR),
         "OPTIONS": {"MAX_ENTRIES": 5000},
-    }
+    },
+    # The content version every cached page, lookup and fragment is keyed on (cache.py),
+    # alone in its own folder: when the main cache is full it deletes a third of its
+    # entries at random, and losing the version would drop everything at once.
+    "content-version": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(CACHE_DIR / "content-version"),
+    },
 }
 MC2CM_PAGE_CACHE = env_bool("MC2CM_PAGE_CACHE", True)
 MC2CM_PAGE_CACHE_SECONDS = 60 * 60

@@ -12,7 +12,13 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # Hashing passwords properly makes admin-login fixtures slow; tests need no real hashing.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # A per-process cache, so tests never share state through a real cache server.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "content-version": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "content-version",
+    },
+}
 # Tests check pages right after changing content in ways (plain save()) the cache does not
 # watch; the page-cache tests switch it on themselves.
 MC2CM_PAGE_CACHE = False
