@@ -8,6 +8,8 @@ not in the page cache (a first visit, a signed-in user, the cache switched off) 
 only the queries for its own content.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -171,7 +173,9 @@ def cached_route(home, language, url_path, find):
     copy from the cache, so nothing set on it during one request leaks into the next.
     Its view restrictions travel with it (see ``view_restrictions``).
     """
-    page = versioned(f"route:{home.pk}:{language}:{url_path}", find)
+    # Hashed: an address can be longer than a cache key should be.
+    digest = hashlib.sha256(url_path.encode()).hexdigest()
+    page = versioned(f"route:{home.pk}:{language}:{digest}", find)
     return with_restrictions(page) if page is not None else None
 
 

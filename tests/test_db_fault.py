@@ -58,9 +58,12 @@ def cluster_is_running():
 def fault_site(demo_sites, static_root, tmp_path, django_db_blocker):
     site = demo_sites.new("fault")
     try:
-        # The page cache would answer anonymous visitors without the database, as it should
-        # in production; here every request must reach it.
-        env = site.env(DJANGO_STATIC_ROOT=str(static_root), MC2CM_PAGE_CACHE="0")
+        # The page cache and the kept fragments would answer anonymous visitors without the
+        # database (a page whose lists are kept needs no query), as they should in
+        # production; here every request must reach it.
+        env = site.env(
+            DJANGO_STATIC_ROOT=str(static_root), MC2CM_PAGE_CACHE="0", MC2CM_FRAGMENT_CACHE="0"
+        )
         with serve(env, tmp_path / "server.log") as base:
             yield base
     finally:
