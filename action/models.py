@@ -51,6 +51,9 @@ class PilotProjectPage(ThemesMixin, BodyMixin, Page):
         ONGOING = "ongoing", _("Ongoing")
         COMPLETED = "completed", _("Completed")
 
+    # Loaded in the same query when the page is served (HomePage.route_by_url_path).
+    serve_related = ("city", "publication")
+
     city = models.ForeignKey(
         "cities.CityPage",
         verbose_name=_("city"),
@@ -168,6 +171,9 @@ class ToolkitPage(ThemesMixin, Page):
         related_name="+",
         help_text=_("Cities whose experience the toolkit draws on, if any."),
     )
+    # Loaded in the same query when the page is served (HomePage.route_by_url_path).
+    serve_related = ("publication",)
+
     publication = models.ForeignKey(
         "mc2cm_portal.Publication",
         verbose_name=_("files to download"),

@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from mc2cm_portal.filters import city_filter, theme_filter
+from mc2cm_portal.fragments import lazy_context, listing_key
 from mc2cm_portal.models import (
     BodyMixin,
     IntroMixin,
@@ -81,6 +82,9 @@ class PeerMeetingPage(ThemesMixin, BodyMixin, Page):
     end_date = models.DateField(
         _("last day"), null=True, blank=True, help_text=_("Leave empty for a one-day meeting.")
     )
+    # Loaded in the same query when the page is served (HomePage.route_by_url_path).
+    serve_related = ("host_city",)
+
     host_city = models.ForeignKey(
         "cities.CityPage",
         verbose_name=_("host city"),
@@ -186,5 +190,12 @@ class CityNetworkPage(IntroMixin, BodyMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         cities = visible(CityPage.objects).order_by("member_since", "title")
-        context["cities"] = Paginator(cities, 60).get_page(request.GET.get("page"))
+        # Read inside a kept fragment (see fragments.py).
+        context["listing_key"] = listing_key(request, [])
+        context.update(
+            lazy_context(
+                lambda: {"cities": Paginator(cities, 60).get_page(request.GET.get("page"))},
+                ("cities",),
+            )
+        )
         return context

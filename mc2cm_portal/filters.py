@@ -72,8 +72,14 @@ def _by_label(choices):
 
 
 def theme_filter(lookup="themes__slug"):
-    themes = [(theme.slug, theme.name) for theme in Theme.objects.all()]
-    return ChoiceFilter("theme", _("Theme"), _by_label(themes), lookup)
+    def choices():
+        return _by_label((theme.slug, theme.name) for theme in Theme.objects.all())
+
+    # The same for every listing page in a language until content changes (routing.py).
+    language = current_language()
+    return ChoiceFilter(
+        "theme", _("Theme"), versioned(f"theme-choices:{language}", choices), lookup
+    )
 
 
 def city_filter(lookup=None, apply=None):

@@ -16,8 +16,8 @@ pytestmark = pytest.mark.django_db
 
 # The most queries a page type may make on a repeat request (page cache off; the site,
 # settings, route, menu, breadcrumbs and the lists a page shows then come from the cache,
-# see routing.py and fragments.py). A publication page loads its own files and themes.
-REPEAT_BUDGET = 4
+# see routing.py and fragments.py). The search ranks and counts, then loads its page.
+REPEAT_BUDGET = 2
 # The first request after the cache is emptied (a deploy, or any publish) fills every
 # shared lookup and kept fragment: at most this many queries for any page type. The city
 # page, gathering a city's figures, themes, profile, priorities, meetings, projects and all

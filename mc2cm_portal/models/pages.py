@@ -208,10 +208,12 @@ class HomePage(Page):
             if page is None:
                 return None
             # The page in its own class, told in the same query whether any view
-            # restriction applies (nearly never), so serving it needs no other lookup.
+            # restriction applies (nearly never), so serving it needs no other lookup;
+            # with what it always shows from other tables (``serve_related``).
+            model = page.specific_class or Page
             return (
-                (page.specific_class or Page)
-                ._default_manager.annotate(view_restricted=Exists(restrictions_query(page)))
+                model._default_manager.annotate(view_restricted=Exists(restrictions_query(page)))
+                .select_related(*getattr(model, "serve_related", ()))
                 .filter(pk=page.pk)
                 .first()
             )
