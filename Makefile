@@ -74,7 +74,7 @@ format: install ## Format the code with ruff
 # --- Benchmark (bench/, not part of `make test`) --------------------------------------------
 .PHONY: bench bench-quick bench-load
 
-bench: install messages ## Benchmark everything (queries, throughput, 1x/10x/100x, weight, Lighthouse), ~10 min
+bench: install messages ## Benchmark everything (queries, throughput, 1x/10x/100x, weight, Lighthouse), ~15 min
 	@scripts/system_deps.sh postgresql chromium
 	$(PY) bench/run.py
 
