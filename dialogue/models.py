@@ -165,6 +165,8 @@ class PeerMeetingPage(ThemesMixin, BodyMixin, Page):
 class CityNetworkPage(IntroMixin, BodyMixin, Page):
     """The city network: who it links and the partner cities taking part."""
 
+    per_page = 60
+
     stakeholders = models.TextField(
         _("who the network links"),
         blank=True,
@@ -192,10 +194,10 @@ class CityNetworkPage(IntroMixin, BodyMixin, Page):
         cities = visible(CityPage.objects).order_by("member_since", "title")
         # Read inside a kept fragment (see fragments.py).
         context["listing_key"] = listing_key(request, [])
-        context.update(
-            lazy_context(
-                lambda: {"cities": Paginator(cities, 60).get_page(request.GET.get("page"))},
-                ("cities",),
-            )
-        )
+
+        def listing():
+            return {"items": Paginator(cities, self.per_page).get_page(request.GET.get("page"))}
+
+        # "items", as every paginated list: the page's canonical address reads it.
+        context.update(lazy_context(listing, ("items",)))
         return context

@@ -209,3 +209,14 @@ def test_fragments_can_be_switched_off(client, settings):
     with CaptureQueriesContext(connection) as queries:
         html(client, url)
     assert "cities_cityfigure" in " ".join(q["sql"] for q in queries.captured_queries)
+
+
+def test_a_later_page_of_the_city_network_has_its_own_canonical_address(client, monkeypatch):
+    from dialogue.models import CityNetworkPage
+
+    monkeypatch.setattr(CityNetworkPage, "per_page", 4)
+    url = url_in(CityNetworkPage.objects.get(), "en")
+    for _ in range(2):  # rendered, then kept
+        second = html(client, f"{url}?page=2")
+        assert f'<link rel="canonical" href="http://testserver{url}?page=2">' in second
+        assert "Page 2 of 3" in second
