@@ -13,10 +13,7 @@ from wagtail.search import index
 
 from mc2cm_portal.filters import ChoiceFilter, apply_filters, theme_filter
 from mc2cm_portal.fragments import lazy_context, listing_key
-from mc2cm_portal.models import LANGUAGE_CODES, IntroMixin, ThemesMixin, attach_files, visible
-
-# What a card naming a city needs: its title in each language.
-TITLES = ("title", *(f"title_{code}" for code in LANGUAGE_CODES))
+from mc2cm_portal.models import IntroMixin, ThemesMixin, attach_files, visible
 
 
 class Region(models.TextChoices):

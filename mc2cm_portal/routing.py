@@ -58,7 +58,8 @@ def _site_for(request):
     sites = list(candidates.select_related("root_page", f"root_page__{home}", "portalsettings"))
 
     def rank(site):
-        if site.hostname == hostname and site.port == port:
+        # The request's port is text (SERVER_PORT); the site's a number.
+        if site.hostname == hostname and str(site.port) == str(port):
             return 0
         if site.hostname == hostname and site.is_default_site:
             return 1
@@ -240,11 +241,7 @@ def _navigation(home, request, language):
 
 def menu_items(home, request, language):
     """The home page's live children shown in menus, in tree order."""
-    return [
-        {"title": item["title"], "url": item["url"], "path": item["path"]}
-        for item in _navigation(home, request, language).values()
-        if item["in_menu"]
-    ]
+    return [item for item in _navigation(home, request, language).values() if item["in_menu"]]
 
 
 def breadcrumb_trail(page, request, language):

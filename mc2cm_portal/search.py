@@ -156,6 +156,11 @@ class RankedMatches:
         self._slices = {}
 
     def _ranked_ids(self, start, stop):
+        # The Paginator cuts the last page short (to the count): the page already ranked
+        # by ``prepare`` covers it.
+        for (known_start, known_stop), ids in self._slices.items():
+            if known_start == start and known_stop >= stop:
+                return ids[: stop - start]
         if (start, stop) not in self._slices:
             rows = list(
                 self.matches.order_by()

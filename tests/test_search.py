@@ -161,12 +161,18 @@ def test_the_pages_of_results_list_every_match_once_best_first(client):
     assert "migration" in titles[0].lower()
 
 
-def test_a_page_of_results_costs_two_queries_however_many_match(client):
+@pytest.mark.parametrize(
+    "params",
+    [{"q": "migration", "page": 2}, {"q": "tangier"}],
+    ids=["a middle page", "the only page"],
+)
+def test_a_page_of_results_costs_two_queries_however_many_match(client, params):
     from django.test.utils import CaptureQueriesContext
 
-    client.get("/en/search/", {"q": "migration"})
+    client.get("/en/search/", params)
     with CaptureQueriesContext(connection) as queries:
-        client.get("/en/search/", {"q": "migration", "page": 2})
+        response = client.get("/en/search/", params)
+    assert results_of(response.content.decode())
     assert len(queries) <= 2
 
 

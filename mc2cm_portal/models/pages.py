@@ -230,7 +230,7 @@ class HomePage(Page):
         # these queries.
         context.update(
             lazy_context(
-                lambda: self.overview(),
+                self.overview,
                 ("pillars", "city_index", "city_count", "cities", "partners"),
             )
         )
