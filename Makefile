@@ -11,30 +11,38 @@ help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 $(VENV)/.installed: pyproject.toml
-	python3 -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check uv
-	$(VENV)/bin/uv pip install --quiet --python $(PY) -e '.[dev]'
-	touch $@
+	@echo "- Installing the portal and its pinned dependencies into $(VENV)"
+	@python3 -m venv $(VENV)
+	@$(VENV)/bin/pip install --quiet --disable-pip-version-check uv
+	@$(VENV)/bin/uv pip install --quiet --python $(PY) -e '.[dev]'
+	@touch $@
 
 install: $(VENV)/.installed ## Create the virtual environment and install the portal
 
 messages: install ## Compile the Arabic and French UI translations (.po -> .mo)
 	@scripts/system_deps.sh gettext
-	$(MANAGE) compilemessages --ignore='.venv' -v 0
+	@echo "- Compiling the Arabic and French translations"
+	@$(MANAGE) compilemessages --ignore='.venv' -v 0
 
 makemessages: install ## Collect new UI strings into locale/ar and locale/fr
 	$(MANAGE) makemessages -l ar -l fr --ignore='.venv/*' --ignore='staticfiles/*' --no-obsolete
 
+# wagtail-modeltranslation prints the SQL of the page columns it adds whatever the verbosity:
+# keep it in a log that is shown only if migrating fails.
 migrate: install ## Apply migrations (always --noinput: wagtail-modeltranslation adds page columns)
-	$(MANAGE) migrate --noinput -v 0
+	@echo "- Preparing the database"
+	@log=$$(mktemp); $(MANAGE) migrate --noinput -v 0 >"$$log" 2>&1 \
+		|| { cat "$$log"; rm -f "$$log"; exit 1; }; rm -f "$$log"
 
 demo: migrate ## Load the demo content and the local admin, editor and moderator accounts (idempotent)
-	$(MANAGE) load_demo_content
-	$(MANAGE) create_dev_admin
-	$(MANAGE) create_dev_editors
+	@echo "- Loading the demo content and the development accounts"
+	@$(MANAGE) load_demo_content
+	@$(MANAGE) create_dev_admin
+	@$(MANAGE) create_dev_editors
 
 run: messages demo ## Serve the portal with its demo content on http://127.0.0.1:8000/ (SQLite)
-	$(MANAGE) runserver 127.0.0.1:8000
+	@echo "- Serving http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/); Ctrl+C stops"
+	@$(MANAGE) runserver 127.0.0.1:8000
 
 serve: messages ## Serve in production with gunicorn (collectstatic and migrate first); see scripts/serve.sh
 	PYTHON=$(PY) scripts/serve.sh
