@@ -1,6 +1,7 @@
 """Keep the search entries and the page cache in step with what is published."""
 
 from django.core.signals import request_finished, request_started
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.documents import get_document_model
@@ -61,6 +62,17 @@ def forget_unpublished_page(sender, instance, **kwargs):
 @receiver(post_save, sender=PublicationFile)
 @receiver(post_delete, sender=PublicationFile)
 def index_changed_publication(sender, instance, **kwargs):
-    publication = instance if isinstance(instance, Publication) else instance.publication
-    if publication.pk and Publication.objects.filter(pk=publication.pk).exists():
-        index_publication(publication)
+    """Re-index the publication's files once the whole form is saved.
+
+    The admin saves a publication before its inline file rows (modelcluster), so at
+    post_save time its files are still unsaved objects; what was committed is read back.
+    """
+    publication_id = instance.pk if isinstance(instance, Publication) else instance.publication_id
+
+    def index_saved_publication():
+        publication = Publication.objects.filter(pk=publication_id).first()
+        if publication is not None:
+            index_publication(publication)
+
+    if publication_id:
+        transaction.on_commit(index_saved_publication)
