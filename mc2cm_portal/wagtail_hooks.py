@@ -2,6 +2,9 @@
 (translation status, downloads); the permission check in front of every document."""
 
 from django.urls import path, reverse
+from django.utils.html import json_script
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -10,8 +13,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .access import check_partner_access
 from .download_report import DownloadReportView
-from .models import Partner, Publication, Theme
+from .models import LANGUAGE_CODES, Partner, Publication, Theme
 from .reports import TranslationStatusReportView
+from .translated_admin import copy_translation
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -104,3 +108,33 @@ def register_download_report_menu_item():
         icon_name="download",
         order=1310,
     )
+
+
+# --- Copying a StreamField from one language to another --------------------------------------
+
+
+# order=-1: answered here before wagtail-modeltranslation's own view at the same address,
+# which takes any panel for a StreamField and fails with a 500 (see translated_admin.py).
+@hooks.register("register_admin_urls", order=-1)
+def register_copy_translation_url():
+    return [
+        path(
+            "pages/<int:page_id>/edit/copy_translation_content/",
+            copy_translation,
+            name="mc2cm_copy_translation",
+        )
+    ]
+
+
+@hooks.register("insert_editor_js")
+def copy_translation_strings():
+    """The words of the copy buttons (static/wagtail_modeltranslation/js/copy_stream_fields.js
+    replaces the package's script of that name), in the admin's language."""
+    strings = {
+        "copyFrom": gettext_now("Copy content from"),
+        "confirm": gettext_now(
+            "Replace the blocks already in this field with those of the %(language)s version?"
+        ),
+        "languages": {code: get_language_info(code)["name_translated"] for code in LANGUAGE_CODES},
+    }
+    return json_script(strings, "copy-translation-strings")
