@@ -1,5 +1,9 @@
 """The admin's forms for fields stored once per language (django-modeltranslation).
 
+- Every language's input says its language (``lang``) and direction (``dir``), whatever the
+  admin's own language, so Arabic mixed with numbers reads right and French stays
+  left-to-right in an Arabic admin; its label names the language ("Title (Arabic)") in the
+  admin's language; the help text is said once, on the first language of the field.
 - ``copy_translation``: wagtail-modeltranslation's "Copy content from ar/fr/en", answered for
   translations of the same StreamField only (its own view assumed any panel was one).
 """
@@ -9,11 +13,50 @@ import json
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.http import HttpResponseBadRequest, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404
+from django.utils.text import capfirst, format_lazy
+from django.utils.translation import get_language_info, pgettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from modeltranslation.fields import TranslationField
+from wagtail.admin.forms.models import formfield_for_dbfield, register_form_field_override
 from wagtail.fields import StreamField
 from wagtail.models import Page
+
+from .models import LANGUAGE_CODES
+
+# How a field's label names its language, in the admin's language: "Title (Arabic)",
+# "Titre (arabe)", "العنوان (بالعربية)".
+LANGUAGE_IN_LABEL = {
+    "ar": pgettext_lazy("language named in a field label", "Arabic"),
+    "fr": pgettext_lazy("language named in a field label", "French"),
+    "en": pgettext_lazy("language named in a field label", "English"),
+}
+
+
+def language_label(label, language):
+    return format_lazy(
+        pgettext_lazy("a field label and its language", "{label} ({language})"),
+        label=capfirst(label),
+        language=LANGUAGE_IN_LABEL[language],
+    )
+
+
+def translated_field_options(db_field):
+    """The form field options of one language of a translated field (see the docstring)."""
+    options = {"label": language_label(db_field.translated_field.verbose_name, db_field.language)}
+    if db_field.language != LANGUAGE_CODES[0]:
+        options["help_text"] = ""
+    if isinstance(db_field, StreamField):
+        return options  # blocks, not one input: nothing to mark
+    # The input the field would have untranslated (an auto-height textarea, a slug input,
+    # a rich text editor...), marked with its language.
+    widget = formfield_for_dbfield(db_field.translated_field).widget
+    bidi = get_language_info(db_field.language)["bidi"]
+    widget.attrs.update(lang=db_field.language, dir="rtl" if bidi else "ltr")
+    return {**options, "widget": widget}
+
+
+register_form_field_override(TranslationField, override=translated_field_options)
 
 
 def translated_stream_field(model, name):

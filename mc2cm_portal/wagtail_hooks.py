@@ -3,8 +3,6 @@
 
 from django.urls import path, reverse
 from django.utils.html import json_script
-from django.utils.translation import get_language_info
-from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -13,9 +11,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .access import check_partner_access
 from .download_report import DownloadReportView
-from .models import LANGUAGE_CODES, Partner, Publication, Theme
+from .models import Partner, Publication, Theme
 from .reports import TranslationStatusReportView
-from .translated_admin import copy_translation
+from .translated_admin import LANGUAGE_IN_LABEL, copy_translation
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -131,10 +129,10 @@ def copy_translation_strings():
     """The words of the copy buttons (static/wagtail_modeltranslation/js/copy_stream_fields.js
     replaces the package's script of that name), in the admin's language."""
     strings = {
-        "copyFrom": gettext_now("Copy content from"),
-        "confirm": gettext_now(
+        "copyFrom": _("Copy content from"),
+        "confirm": _(
             "Replace the blocks already in this field with those of the %(language)s version?"
         ),
-        "languages": {code: get_language_info(code)["name_translated"] for code in LANGUAGE_CODES},
+        "languages": LANGUAGE_IN_LABEL,
     }
     return json_script(strings, "copy-translation-strings")
