@@ -18,7 +18,7 @@ from django.utils.translation import get_language_info, pgettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from modeltranslation.fields import TranslationField
-from wagtail.admin.forms.models import formfield_for_dbfield, register_form_field_override
+from wagtail.admin.forms.models import formfield_for_dbfield
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
@@ -54,9 +54,6 @@ def translated_field_options(db_field):
     bidi = get_language_info(db_field.language)["bidi"]
     widget.attrs.update(lang=db_field.language, dir="rtl" if bidi else "ltr")
     return {**options, "widget": widget}
-
-
-register_form_field_override(TranslationField, override=translated_field_options)
 
 
 def translated_stream_field(model, name):
