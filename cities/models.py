@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from mc2cm_portal.filters import ChoiceFilter, apply_filters, theme_filter
 from mc2cm_portal.fragments import lazy_context, listing_key
-from mc2cm_portal.models import IntroMixin, ThemesMixin, attach_files, visible
+from mc2cm_portal.models import IntroMixin, ThemesMixin, TranslatedPageMixin, attach_files, visible
 
 
 class Region(models.TextChoices):
@@ -21,7 +21,7 @@ class Region(models.TextChoices):
     SOUTH_MEDITERRANEAN = "south_mediterranean", _("South Mediterranean")
 
 
-class CityIndexPage(IntroMixin, Page):
+class CityIndexPage(TranslatedPageMixin, IntroMixin, Page):
     """Lists every partner city. One per site, under the home page."""
 
     max_count = 1
@@ -56,7 +56,7 @@ class CityIndexPage(IntroMixin, Page):
         return context
 
 
-class CityPage(ThemesMixin, Page):
+class CityPage(TranslatedPageMixin, ThemesMixin, Page):
     """A partner city: where it is, since when it takes part, its portrait and key figures.
 
     The page also lists everything linked to the city elsewhere on the site: its migration
@@ -129,7 +129,7 @@ class CityPage(ThemesMixin, Page):
         ),
     ]
     search_fields = [
-        *Page.search_fields,
+        *TranslatedPageMixin.search_fields,
         index.SearchField("country"),
         index.SearchField("portrait"),
         index.FilterField("region"),

@@ -8,6 +8,7 @@ from .pages import (
     PillarPage,
     SectionIndexPage,
     ThemesMixin,
+    TranslatedPageMixin,
 )
 from .search import SearchEntry
 from .shared import (
@@ -28,6 +29,7 @@ __all__ = [
     "DocumentDownload",
     "HomePage",
     "IntroMixin",
+    "TranslatedPageMixin",
     "Partner",
     "PillarPage",
     "PortalSettings",
