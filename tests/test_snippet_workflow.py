@@ -5,12 +5,15 @@ change is a draft until a Moderator approves it, with history, compare and rever
 step goes through the admin's own snippet views, signed in as a member of the group.
 """
 
+import importlib
 import json
 
 import pytest
+from django.apps import apps as django_apps
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils.html import escape
-from wagtail.models import WorkflowState
+from wagtail.models import WorkflowContentType, WorkflowState
 
 from action.models import ToolkitIndexPage, ToolkitPage
 from dialogue.models import PeerMeetingPage
@@ -99,11 +102,23 @@ def test_the_moderators_approval_workflow_covers_the_public_snippets():
         assert workflow is not None and workflow.name == "Moderators approval", model
 
 
+def test_the_moderation_migration_can_run_again_and_changes_nothing():
+    migration = importlib.import_module("mc2cm_portal.migrations.0007_snippet_moderation")
+    moderators = Group.objects.get(name="Moderators")
+    before = (set(moderators.permissions.all()), set(WorkflowContentType.objects.all()))
+    migration.moderate_snippets(django_apps, None)
+    after = (set(moderators.permissions.all()), set(WorkflowContentType.objects.all()))
+    assert after == before
+    editors = Group.objects.get(name="Editors").permissions.values_list("codename", flat=True)
+    assert not [codename for codename in editors if codename.startswith(("publish", "lock"))]
+
+
 def test_demo_snippets_are_simply_live():
     for model in (Publication, Theme, Partner):
         assert model.objects.exists()
         assert not model.objects.exclude(live=True).exists(), model
         assert not model.objects.filter(has_unpublished_changes=True).exists(), model
+        assert not model.objects.filter(live_revision=None).exists(), model
 
 
 def test_a_renamed_partner_and_its_new_web_address_wait_for_a_moderator(client, editor, moderator):
