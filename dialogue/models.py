@@ -160,7 +160,7 @@ class PeerMeetingPage(TranslatedPageMixin, ThemesMixin, BodyMixin, Page):
             raise ValidationError({"venue": _("Give a venue when no partner city hosted it.")})
 
     def publications(self):
-        return [pub for pub in (self.background_document, self.report) if pub]
+        return [pub for pub in (self.background_document, self.report) if pub and pub.live]
 
 
 class CityNetworkPage(TranslatedPageMixin, IntroMixin, BodyMixin, Page):

@@ -113,7 +113,9 @@ def partner_resources(request):
         return redirect(sign_in_url(request.get_full_path()))
     if not may_download_partner_files(request.user):
         return forbidden(request)
-    publications = Publication.objects.filter(partners_only=True).order_by("-year", "title", "pk")
+    publications = Publication.objects.filter(live=True, partners_only=True).order_by(
+        "-year", "title", "pk"
+    )
     page = Paginator(publications, RESOURCES_PER_PAGE).get_page(request.GET.get("page"))
     attach_files(page.object_list)
     response = render(request, "mc2cm_portal/partner_resources.html", {"publications": page})

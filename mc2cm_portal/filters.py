@@ -73,7 +73,7 @@ def _by_label(choices):
 
 def theme_filter(lookup="themes__slug"):
     def choices():
-        return _by_label((theme.slug, theme.name) for theme in Theme.objects.all())
+        return _by_label((theme.slug, theme.name) for theme in Theme.objects.filter(live=True))
 
     # The same for every listing page in a language until content changes (routing.py).
     language = current_language()

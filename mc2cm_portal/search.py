@@ -109,10 +109,21 @@ def index_page(page):
 
 
 def index_publication(publication):
+    """Refresh a publication's entries from its saved row: none unless it is live.
+
+    Read again from the database, because the instance may carry an unpublished draft (an
+    editor's change is kept in a revision; the row keeps what visitors see).
+    """
     with transaction.atomic():
-        SearchEntry.objects.filter(file__publication=publication).delete()
-        SearchEntry.objects.bulk_create(_file_entries(publication))
-        fill_vectors(SearchEntry.objects.filter(file__publication=publication))
+        SearchEntry.objects.filter(file__publication_id=publication.pk).delete()
+        saved = (
+            Publication.objects.filter(pk=publication.pk, live=True)
+            .prefetch_related("files__document")
+            .first()
+        )
+        if saved is not None:
+            SearchEntry.objects.bulk_create(_file_entries(saved))
+            fill_vectors(SearchEntry.objects.filter(file__publication=saved))
 
 
 def rebuild_index():
@@ -121,7 +132,7 @@ def rebuild_index():
         entries = []
         for page in visible(Page.objects.filter(depth__gt=1)).specific():
             entries += _page_entries(page)
-        publications = Publication.objects.prefetch_related("files__document")
+        publications = Publication.objects.filter(live=True).prefetch_related("files__document")
         for publication in publications:
             entries += _file_entries(publication)
         SearchEntry.objects.bulk_create(entries, batch_size=500)

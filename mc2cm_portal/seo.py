@@ -315,7 +315,7 @@ class PeerMeetingsFeed(Feed):
         return item.last_published_at or timezone.now()
 
     def item_categories(self, item):
-        return [theme.name for theme in item.themes.all()]
+        return [theme.name for theme in item.themes.all() if theme.live]
 
 
 def peer_meetings_feed(request):

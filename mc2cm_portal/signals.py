@@ -7,15 +7,30 @@ from django.dispatch import receiver
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site, get_page_models
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    post_page_move,
+    published,
+    unpublished,
+)
 
 from . import cache, redirects
 from .cache import content_changed
-from .models import Partner, PortalSettings, Publication, PublicationFile, SearchEntry, Theme
+from .models import (
+    Partner,
+    PortalSettings,
+    Publication,
+    PublicationFile,
+    ReviewedSnippet,
+    SearchEntry,
+    Theme,
+)
 from .search import index_page, index_publication
 
-# Anything visitors can see changed: cached pages are stale (see cache.py).
-for signal in (page_published, page_unpublished, post_page_move):
+# Anything visitors can see changed: cached pages are stale (see cache.py). ``published`` and
+# ``unpublished`` are the reviewed snippets' (publications, themes, partners).
+for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
     signal.connect(content_changed, dispatch_uid=f"page-cache-{signal!r}")
 # Sites and view restrictions too: the routes, home page and restrictions every page uses
 # are cached under the content version (routing.py).
@@ -38,9 +53,31 @@ m2m_changed.connect(
 )
 
 
+# What saving a draft of a live snippet, locking it or starting its workflow writes to its
+# row: nothing a visitor sees.
+DRAFT_BOOKKEEPING = frozenset(
+    {"latest_revision", "has_unpublished_changes", "locked", "locked_by", "locked_at"}
+)
+
+
+def is_draft_save(instance, update_fields):
+    """True when a reviewed snippet's save leaves what visitors see as it was.
+
+    A snippet that is not live is invisible (a new draft; unpublishing sends ``unpublished``);
+    a live one's draft changes are kept in a revision, and only bookkeeping columns are saved.
+    """
+    if isinstance(instance, PublicationFile):
+        instance = instance.publication
+    if not isinstance(instance, ReviewedSnippet):
+        return False
+    return not instance.live or bool(update_fields and DRAFT_BOOKKEEPING.issuperset(update_fields))
+
+
 @receiver(post_save)
 @receiver(post_delete)
-def forget_cached_pages(sender, instance, **kwargs):
+def forget_cached_pages(sender, instance, update_fields=None, **kwargs):
+    if is_draft_save(instance, update_fields):
+        return
     if isinstance(instance, CONTENT_MODELS) or sender in (
         get_document_model(),
         get_image_model(),

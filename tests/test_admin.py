@@ -115,7 +115,8 @@ def test_snippets_edit_and_save_all_three_languages(admin_client, model, field):
     data = admin_form_data(response.content.decode())
     for language in LANGUAGES:
         data[f"{field}_{language}"] = f"{field} in {language}"
-    submit(admin_client, url, data)
+    # Snippets are drafts until published, like pages (test_snippet_workflow.py).
+    submit(admin_client, url, {**data, "action-publish": "action-publish"})
     obj.refresh_from_db()
     for language in LANGUAGES:
         assert getattr(obj, f"{field}_{language}") == f"{field} in {language}"

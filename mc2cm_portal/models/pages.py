@@ -296,5 +296,5 @@ class HomePage(TranslatedPageMixin, Page):
             ),
             "city_count": shown[0].total if shown else 0,
             "cities": sorted(shown, key=lambda city: str(city.title)),
-            "partners": list(Partner.objects.all()),
+            "partners": list(Partner.objects.filter(live=True)),
         }

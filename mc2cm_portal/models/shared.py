@@ -10,7 +10,14 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Orderable, PageViewRestriction
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    PageViewRestriction,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -20,7 +27,19 @@ def current_language():
     return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
 
 
-class Theme(models.Model):
+class ReviewedSnippet(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
+    """A snippet visitors see, changed like a page: drafts, history and the Moderators' approval.
+
+    An editor's change is kept in a revision until it is published (by a moderator, or when the
+    workflow assigned to the model is approved); the row, which the site reads, keeps its live
+    values until then. Visitors only ever see rows that are ``live``.
+    """
+
+    class Meta:
+        abstract = True
+
+
+class Theme(ReviewedSnippet):
     """A topic shared by all content (housing, health care, education ...)."""
 
     name = models.CharField(_("name"), max_length=80)
@@ -47,7 +66,7 @@ class Theme(models.Model):
         return self.name
 
 
-class Partner(models.Model):
+class Partner(ReviewedSnippet):
     """An organisation that implements or funds the project, shown on the home page."""
 
     class Role(models.TextChoices):
@@ -85,7 +104,7 @@ class Partner(models.Model):
         return self.acronym or self.name
 
 
-class Publication(index.Indexed, ClusterableModel):
+class Publication(index.Indexed, ReviewedSnippet, ClusterableModel):
     """A publication with one downloadable file per language where one exists.
 
     Profiles, priority documents, toolkits and meeting documents all point at a

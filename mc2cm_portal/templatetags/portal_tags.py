@@ -140,6 +140,12 @@ def localized_number(value):
 
 
 @register.filter
+def live_only(objects):
+    """The published ones: a theme an editor adds stays a draft until a moderator approves it."""
+    return [obj for obj in objects if obj.live]
+
+
+@register.filter
 def split_lines(text):
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 

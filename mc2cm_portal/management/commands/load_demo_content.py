@@ -61,6 +61,15 @@ def page_fields(item, *fields, **fmt):
     return values
 
 
+def publish_first_version(snippet):
+    """Record a new snippet as its first published version, as if a moderator had approved it.
+
+    It is live either way; this gives it a history to compare later drafts with, and a live
+    version that a scheduled change keeps showing until its time comes.
+    """
+    snippet.save_revision(log_action=False).publish(log_action=False)
+
+
 class Command(BaseCommand):
     help = "Load the demo content (idempotent: existing content is left untouched)."
 
@@ -115,6 +124,7 @@ class Command(BaseCommand):
             PublicationFile.objects.create(
                 publication=publication, language=lang, document=document, sort_order=order
             )
+        publish_first_version(publication)
         self.created += 1
         return publication
 
@@ -130,12 +140,13 @@ class Command(BaseCommand):
                     **translated("name", item["name"]),
                     **translated("description", item["description"]),
                 )
+                publish_first_version(theme)
                 self.created += 1
             themes[item["slug"]] = theme
 
         for item in data.PARTNERS:
             if not Partner.objects.filter(website=item["website"]).exists():
-                Partner.objects.create(
+                partner = Partner.objects.create(
                     role=item["role"],
                     website=item["website"],
                     sort_order=item["sort_order"],
@@ -143,6 +154,7 @@ class Command(BaseCommand):
                     **translated("acronym", item["acronym"]),
                     **translated("description", item["description"]),
                 )
+                publish_first_version(partner)
                 self.created += 1
 
         home = self.home_page()

@@ -1,0 +1,328 @@
+"""Nothing live without review: the snippets visitors see go through the Moderators' approval.
+
+Publications (with their files), themes and partners are changed like pages: an Editor's
+change is a draft until a Moderator approves it, with history, compare and revert. Every
+step goes through the admin's own snippet views, signed in as a member of the group.
+"""
+
+import importlib
+import json
+
+import pytest
+from django.apps import apps as django_apps
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from django.utils.html import escape
+from wagtail.models import WorkflowContentType, WorkflowState
+
+from action.models import ToolkitIndexPage, ToolkitPage
+from dialogue.models import PeerMeetingPage
+from mc2cm_portal import cache
+from mc2cm_portal.models import Partner, Publication, Theme
+from tests.admin_forms import admin_form_data
+from tests.pages import url_in
+from tests.staff import refused, staff_client
+
+pytestmark = pytest.mark.django_db
+LANGUAGES = ("ar", "fr", "en")
+PHISHING = "https://icmpd-login.example.net/"
+NEW_NAME = {
+    "ar": "منظمة منتحلة للشراكة",
+    "fr": "Organisation usurpatrice",
+    "en": "Impostor Organisation",
+}
+
+
+@pytest.fixture
+def editor():
+    return staff_client("edna", "Editors")
+
+
+@pytest.fixture
+def moderator():
+    return staff_client("moe", "Moderators")
+
+
+def snippet_url(view, obj):
+    model = obj if isinstance(obj, type) else type(obj)
+    name = f"wagtailsnippets_mc2cm_portal_{model._meta.model_name}:{view}"
+    return reverse(name) if isinstance(obj, type) else reverse(name, args=[obj.pk])
+
+
+def form_data(client, url):
+    """The admin's add or edit form as a browser would submit it: the latest draft, if any."""
+    response = client.get(url)
+    assert response.status_code == 200, response.status_code
+    return admin_form_data(response.content.decode())
+
+
+def edit(client, obj, changes=None, **action):
+    """Post ``obj``'s edit form with ``changes``; ``action``: ``{"action-submit": "1"}`` ..."""
+    url = snippet_url("edit", obj)
+    data = {**form_data(client, url), **(changes or {})}
+    response = client.post(url, {**data, **action})
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    return response
+
+
+def workflow_action(client, obj, name):
+    """Press a workflow button (``approve``, ``reject``) in ``obj``'s edit form."""
+    url = snippet_url("edit", obj)
+    action = {
+        "action-workflow-action": "1",
+        "workflow-action-name": name,
+        "workflow-action-extra-data": json.dumps({}),
+    }
+    return client.post(url, {**form_data(client, url), **action})
+
+
+def in_moderation(obj):
+    return WorkflowState.objects.for_instance(obj).filter(status=WorkflowState.STATUS_IN_PROGRESS)
+
+
+def home_pages(client):
+    return {language: client.get(f"/{language}/").content.decode() for language in LANGUAGES}
+
+
+def search_results(client, language, query):
+    """The titles the site's search lists for ``query``."""
+    response = client.get(f"/{language}/search/", {"q": query})
+    return [entry.title for entry in response.context["results"]]
+
+
+def renamed_partner_changes():
+    changes = {f"name_{language}": NEW_NAME[language] for language in LANGUAGES}
+    changes["website"] = PHISHING
+    return changes
+
+
+def test_the_moderators_approval_workflow_covers_the_public_snippets():
+    for model in (Publication, Theme, Partner):
+        workflow = model().get_workflow()
+        assert workflow is not None and workflow.name == "Moderators approval", model
+
+
+def test_the_moderation_migration_can_run_again_and_changes_nothing():
+    migration = importlib.import_module("mc2cm_portal.migrations.0007_snippet_moderation")
+    moderators = Group.objects.get(name="Moderators")
+    before = (set(moderators.permissions.all()), set(WorkflowContentType.objects.all()))
+    migration.moderate_snippets(django_apps, None)
+    after = (set(moderators.permissions.all()), set(WorkflowContentType.objects.all()))
+    assert after == before
+    editors = Group.objects.get(name="Editors").permissions.values_list("codename", flat=True)
+    assert not [codename for codename in editors if codename.startswith(("publish", "lock"))]
+
+
+def test_demo_snippets_are_simply_live():
+    for model in (Publication, Theme, Partner):
+        assert model.objects.exists()
+        assert not model.objects.exclude(live=True).exists(), model
+        assert not model.objects.filter(has_unpublished_changes=True).exists(), model
+        assert not model.objects.filter(live_revision=None).exists(), model
+
+
+def test_a_renamed_partner_and_its_new_web_address_wait_for_a_moderator(client, editor, moderator):
+    partner = Partner.objects.order_by("sort_order").first()
+    before = home_pages(client)
+    for language, html in before.items():
+        assert escape(getattr(partner, f"name_{language}")) in html, language
+    version = cache.content_version()
+
+    edit(editor, partner, renamed_partner_changes())
+    edit(editor, partner, **{"action-submit": "1"})
+    assert in_moderation(partner).exists()
+
+    # A draft and a submission change nothing visitors see, nor the content version.
+    assert cache.content_version() == version
+    partner.refresh_from_db()
+    assert partner.website != PHISHING
+    assert partner.has_unpublished_changes
+    for language, html in home_pages(client).items():
+        assert PHISHING not in html
+        assert escape(NEW_NAME[language]) not in html
+        assert escape(getattr(partner, f"name_{language}")) in html
+
+    # The editor cannot approve their own change.
+    workflow_action(editor, partner, "approve")
+    assert PHISHING not in client.get("/en/").content.decode()
+
+    assert workflow_action(moderator, partner, "approve").status_code == 302
+    assert not in_moderation(partner).exists()
+    assert cache.content_version() != version
+    for language, html in home_pages(client).items():
+        assert f'<a href="{PHISHING}">{escape(NEW_NAME[language])}</a>' in html, language
+
+
+def test_a_publication_made_public_stays_partners_only_until_approved(client, editor, moderator):
+    publication = Publication.objects.get(partners_only=True)
+    toolkit = ToolkitPage.objects.get(publication=publication)
+    document = publication.files.get(language="en").document.url
+    changes = {"title_en": "Toolkit, reworked title", "partners_only": ""}
+    data = {**form_data(editor, snippet_url("edit", publication)), **changes}
+    del data["partners_only"]  # an unticked box is not sent
+    response = editor.post(snippet_url("edit", publication), {**data, "action-submit": "1"})
+    assert response.status_code == 302
+
+    html = client.get(url_in(toolkit, "en")).content.decode()
+    assert "Toolkit, reworked title" not in html
+    assert "Partners only — sign in to download" in html
+    assert f'href="{document}"' not in html
+    assert client.get(document).status_code == 302  # sent to sign in
+
+    workflow_action(moderator, publication, "approve")
+    html = client.get(url_in(toolkit, "en")).content.decode()
+    assert "Toolkit, reworked title" in html
+    assert f'href="{document}"' in html
+    assert client.get(document).status_code == 200
+
+
+def test_editors_cannot_publish_or_unpublish_snippets(client, editor, moderator):
+    partner = Partner.objects.order_by("sort_order").first()
+    edit_form = editor.get(snippet_url("edit", partner)).content.decode()
+    assert 'name="action-publish"' not in edit_form
+    assert 'name="action-submit"' in edit_form
+    assert 'name="action-publish"' in moderator.get(snippet_url("edit", partner)).content.decode()
+
+    # Pressing "publish" anyway (a crafted request) only saves a draft.
+    edit(editor, partner, renamed_partner_changes(), **{"action-publish": "action-publish"})
+    partner.refresh_from_db()
+    assert partner.website != PHISHING
+    assert PHISHING not in client.get("/fr/").content.decode()
+
+    assert refused(editor.post(snippet_url("unpublish", partner)))
+    partner.refresh_from_db()
+    assert partner.live
+
+    # A theme the editor adds and "publishes" is a draft nobody sees.
+    data = form_data(editor, snippet_url("add", Theme))
+    data.update({"name_en": "Draft theme", "name_fr": "Thème brouillon", "slug": "draft-theme"})
+    response = editor.post(snippet_url("add", Theme), {**data, "action-publish": "1"})
+    assert response.status_code == 302
+    theme = Theme.objects.get(slug="draft-theme")
+    assert not theme.live
+    index = ToolkitIndexPage.objects.get()
+    assert "draft-theme" not in client.get(url_in(index, "en")).content.decode()
+
+
+def test_moderators_publish_and_unpublish_snippets(client, moderator):
+    partner = Partner.objects.order_by("sort_order").first()
+    version = cache.content_version()
+    edit(moderator, partner, renamed_partner_changes(), **{"action-publish": "action-publish"})
+    assert cache.content_version() != version
+    assert escape(NEW_NAME["ar"]) in client.get("/ar/").content.decode()
+
+    version = cache.content_version()
+    response = moderator.post(snippet_url("unpublish", partner))
+    assert response.status_code == 302
+    partner.refresh_from_db()
+    assert not partner.live
+    assert cache.content_version() != version
+    assert escape(NEW_NAME["ar"]) not in client.get("/ar/").content.decode()
+
+
+def test_a_snippets_history_compares_and_reverts_like_a_page(client, editor, moderator):
+    partner = Partner.objects.order_by("sort_order").first()
+    original = {f"name_{language}": getattr(partner, f"name_{language}") for language in LANGUAGES}
+    reworded = {"description_en": "Reworded description."}
+    edit(moderator, partner, reworded, **{"action-publish": "action-publish"})
+    edit(moderator, partner, renamed_partner_changes(), **{"action-publish": "action-publish"})
+    assert escape(NEW_NAME["en"]) in client.get("/en/").content.decode()
+    first, second = partner.revisions.order_by("created_at", "pk")
+
+    history = editor.get(snippet_url("history", partner))
+    assert history.status_code == 200
+    revert_url = reverse(
+        "wagtailsnippets_mc2cm_portal_partner:revisions_revert", args=[partner.pk, first.pk]
+    )
+    assert revert_url in history.content.decode()
+    compare = editor.get(
+        reverse(
+            "wagtailsnippets_mc2cm_portal_partner:revisions_compare",
+            args=[partner.pk, first.pk, second.pk],
+        )
+    )
+    assert compare.status_code == 200
+    assert escape(NEW_NAME["fr"]) in compare.content.decode()
+
+    # The editor's revert is a draft like any other change...
+    data = form_data(editor, revert_url)
+    assert editor.post(revert_url, data).status_code == 302
+    partner.refresh_from_db()
+    assert partner.website == PHISHING
+    assert escape(NEW_NAME["en"]) in client.get("/en/").content.decode()
+    # ... which the moderator publishes.
+    data = form_data(moderator, revert_url)
+    response = moderator.post(revert_url, {**data, "action-publish": "action-publish"})
+    assert response.status_code == 302
+    html = client.get("/en/").content.decode()
+    assert escape(NEW_NAME["en"]) not in html
+    assert escape(original["name_en"]) in html
+    assert "Reworded description." in html
+    assert PHISHING not in html
+
+
+def test_a_never_published_publication_is_nowhere_on_the_site(client, editor, moderator):
+    # The editor adds a publication with the file of an existing one and links it from a toolkit.
+    file = Publication.objects.get(partners_only=False, kind="toolkit").files.first()
+    data = form_data(editor, snippet_url("add", Publication))
+    data.update(
+        {
+            "title_en": "Unreviewed guide",
+            "title_fr": "Guide non relu",
+            "title_ar": "دليل غير مراجع",
+            "kind": "toolkit",
+            "files-TOTAL_FORMS": "1",
+            "files-0-language": file.language,
+            "files-0-document": str(file.document_id),
+            "files-0-ORDER": "1",
+        }
+    )
+    response = editor.post(snippet_url("add", Publication), data)
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    draft = Publication.objects.get(title_en="Unreviewed guide")
+    assert not draft.live
+    toolkit = ToolkitPage.objects.live().exclude(publication__partners_only=True).first()
+    toolkit.publication = draft
+    toolkit.save_revision().publish()
+
+    for language in LANGUAGES:
+        title = getattr(draft, f"title_{language}")
+        page = client.get(url_in(toolkit, language)).content.decode()
+        assert escape(title) not in page
+        assert title not in search_results(client, language, title)
+    api = client.get(f"/api/v2/pages/{toolkit.pk}/").content.decode()
+    assert "Unreviewed guide" not in api
+
+    # Once a moderator approves it, it shows.
+    edit(editor, draft, **{"action-submit": "1"})
+    workflow_action(moderator, draft, "approve")
+    assert escape("Unreviewed guide") in client.get(url_in(toolkit, "en")).content.decode()
+    title = getattr(draft, f"title_{file.language}")
+    assert title in search_results(client, file.language, title)
+
+
+def test_a_draft_theme_is_not_shown_or_offered_as_a_filter(client, moderator):
+    theme = Theme.objects.create(name_en="Unreviewed theme", slug="unreviewed", live=False)
+    toolkit = ToolkitPage.objects.live().first()
+    meeting = PeerMeetingPage.objects.live().first()
+    for page in (toolkit, meeting):
+        page.themes.add(theme)
+        page.save_revision().publish()
+    index = ToolkitIndexPage.objects.get()
+    assert "Unreviewed theme" not in client.get(url_in(toolkit, "en")).content.decode()
+    assert "unreviewed" not in client.get(url_in(index, "en")).content.decode()
+    feed = client.get("/en/feeds/peer-meetings/").content.decode()
+    assert "Unreviewed theme" not in feed
+
+    theme.save_revision(user=moderator.user).publish(user=moderator.user)
+    assert "Unreviewed theme" in client.get(url_in(toolkit, "en")).content.decode()
+    assert "Unreviewed theme" in client.get("/en/feeds/peer-meetings/").content.decode()
+    assert 'value="unreviewed"' in client.get(url_in(index, "en")).content.decode()
+
+
+def test_locking_a_snippet_is_for_moderators(editor, moderator):
+    partner = Partner.objects.first()
+    assert refused(editor.post(snippet_url("lock", partner)))
+    assert moderator.post(snippet_url("lock", partner)).status_code == 302
+    partner.refresh_from_db()
+    assert partner.locked
