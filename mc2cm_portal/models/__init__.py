@@ -19,7 +19,11 @@ from .shared import (
     Theme,
     attach_files,
     current_language,
+    public_document,
+    public_documents,
     visible,
+    visible_page,
+    with_privacy,
 )
 
 __all__ = [
@@ -39,5 +43,9 @@ __all__ = [
     "ThemesMixin",
     "attach_files",
     "current_language",
+    "public_document",
+    "public_documents",
     "visible",
+    "visible_page",
+    "with_privacy",
 ]
