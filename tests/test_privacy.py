@@ -392,22 +392,35 @@ def test_every_demo_document_in_every_kind_of_collection(client):
     }
     documents = list(Document.objects.order_by("pk"))
     assert len(documents) > 10
-    files = {
-        file.document_id: file for file in PublicationFile.objects.select_related("publication")
+    files = list(PublicationFile.objects.select_related("publication", "document"))
+    listings = {
+        (page, file.language): [] for file in files for page in pages_showing(file.publication)
     }
-    for document in documents:
-        file = files.get(document.pk)
-        for place, (collection, public) in places.items():
-            Document.objects.filter(pk=document.pk).update(collection=collection)
-            content_changed()  # the bulk update sent no signal; listings are kept per version
-            document.refresh_from_db()
-            opened = may_open(client, document.url)
-            assert opened is public, (document, place)
-            assert api_document(client, document) is opened, (document, place)
-            if file is not None:
-                title = getattr(file.publication, f"title_{file.language}")
-                found = document.url in search_hrefs(client, title, file.language)
-                assert found is opened, (document, place)
-                for page in pages_showing(file.publication):
-                    html = client.get(url_in(page, file.language)).content.decode()
-                    assert (f'href="{document.url}"' in html) is opened, (document, place, page)
+    for file in files:
+        for page in pages_showing(file.publication):
+            listings[page, file.language].append(file.document_id)
+    names = list(places)
+    # Round after round, each document moves to the next kind of place: every document is
+    # tried in every place, beside others (of the same publication too) kept elsewhere.
+    for round_number in range(len(names)):
+        placed = {}
+        for number, document in enumerate(documents):
+            place = names[(number + round_number) % len(names)]
+            Document.objects.filter(pk=document.pk).update(collection=places[place][0])
+            placed[document.pk] = place
+        content_changed()  # the bulk update sent no signal; listings are kept per version
+        opened = {}
+        for document in documents:
+            opened[document.pk] = may_open(client, document.url)
+            assert opened[document.pk] is places[placed[document.pk]][1], (document, placed)
+        assert api_document_ids(client) == {pk for pk, yes in opened.items() if yes}
+        for file in files:
+            title = getattr(file.publication, f"title_{file.language}")
+            found = file.document.url in search_hrefs(client, title, file.language)
+            assert found is opened[file.document_id], (file, placed[file.document_id])
+        for (page, language), shown_ids in listings.items():
+            html = client.get(url_in(page, language)).content.decode()
+            for file in files:
+                if file.document_id in shown_ids:
+                    link = f'href="{file.document.url}"' in html
+                    assert link is opened[file.document_id], (file, page, language)
