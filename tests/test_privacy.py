@@ -423,3 +423,18 @@ def test_every_demo_document_in_every_kind_of_collection(client):
                 if file.document_id in shown_ids:
                     link = f'href="{file.document.url}"' in html
                     assert link is opened[file.document_id], (file, page, language)
+
+
+def test_the_admin_list_of_publications_shows_which_hold_private_files(admin_client):
+    """Derived from the collections, never ticked by hand: the publication has no setting."""
+    response = admin_client.get("/admin/snippets/mc2cm_portal/publication/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Partners only" in html
+    edit = admin_client.get(
+        reverse(
+            "wagtailsnippets_mc2cm_portal_publication:edit",
+            args=[private_toolkit_publication().pk],
+        )
+    ).content.decode()
+    assert 'name="partners_only"' not in edit

@@ -63,8 +63,10 @@ def keep_documents_where_they_belong(apps, schema_editor):
     PublicationFile = apps.get_model("mc2cm_portal", "PublicationFile")
 
     root = Collection.objects.get(depth=1)
-    public = child_collection(Collection, root, PUBLIC)
+    # Partners first: Wagtail lists collections by path, and on a fresh database this
+    # keeps them in the alphabetical order treebeard would give them (node_order_by).
     partners = child_collection(Collection, root, PARTNERS)
+    public = child_collection(Collection, root, PUBLIC)
     if not CollectionViewRestriction.objects.filter(collection=partners).exists():
         restriction = CollectionViewRestriction.objects.create(
             collection=partners, restriction_type=GROUPS, password=""
