@@ -1,24 +1,42 @@
-"""Who may download what: partners-only publications and the document serving path.
+"""Who may download what: the collections documents are kept in, and the document view.
 
-Every download on the site goes through Wagtail's document view (``WAGTAILDOCS_SERVE_METHOD
-= "serve_view"``); media files under ``documents/`` are never served directly (see
-``media.py``). A document that belongs to a publication marked "partners only" is served
-to members of the Partners group and to staff with admin access; anonymous visitors are
-sent to the partner sign-in page, other signed-in users get a 403 page. Every successful
-download, public or not, moves that document's counter for the file's language.
+Privacy is a property of where a file is kept, as Wagtail means it: documents in the
+**Public** collection can be downloaded by anyone; the **Partners** collection carries a
+view restriction (Wagtail's ``CollectionViewRestriction``) to the Partners, Editors and
+Moderators groups, so only they (and administrators) get its files. Every upload starts
+in Partners: a document saved into the root collection, which Wagtail uses when nothing
+else is chosen, is kept in Partners instead (``keep_new_documents_private``), and the
+root collection is never public. Only a moderator (or an administrator), who may change
+any document, can move a file to Public; nothing done to a publication or a page changes
+who may download its files.
+
+Every download goes through Wagtail's document view (``WAGTAILDOCS_SERVE_METHOD =
+"serve_view"``), which applies the collection's restrictions itself; media files under
+``documents/`` are never served directly (see ``media.py``). The ``before_serve_document``
+hook here runs first, only to answer in the portal's way: an anonymous visitor is sent
+to the partner sign-in page, a signed-in user without access gets a 403 page in their
+language. Every successful download, public or not, moves that document's counter for the
+file's language.
 """
 
 from urllib.parse import urlencode
 
 from django.contrib.auth.views import redirect_to_login
+from django.db import transaction
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from wagtail.documents.views.serve import serve as wagtail_serve
+from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction
 
 from .models import DocumentDownload, PublicationFile
 
 PARTNERS_GROUP = "Partners"
+# The groups that may open the Partners collection: partners, and the staff who upload
+# and check its files. Administrators (superusers) pass every restriction in Wagtail.
+PARTNERS_COLLECTION_GROUPS = (PARTNERS_GROUP, "Editors", "Moderators")
+PUBLIC_COLLECTION = "Public"
+PARTNERS_COLLECTION = "Partners"
 
 
 def is_partner(user):
@@ -35,7 +53,7 @@ def has_admin_access(user):
 
 
 def may_download_partner_files(user):
-    """Partners, and staff who can reach the admin (they upload and check the files)."""
+    """Partners, and staff who can reach the admin: who may see the partner resources page."""
     return is_partner(user) or has_admin_access(user)
 
 
@@ -52,20 +70,101 @@ def forbidden(request):
     return response
 
 
-def check_partner_access(document, request):
-    """Wagtail's ``before_serve_document`` hook: refuse partners-only files to others.
+# --- Where documents are kept -------------------------------------------------------------
 
-    One query finds the publication files holding the document. A document shared by a
-    public and a partners-only publication counts as partners-only: the safer reading.
+
+def portal_collections():
+    """The Public and Partners collections (with Partners' restriction), made if missing.
+
+    The data migration creates them; this keeps the demo loader and a hand-emptied
+    database working the same way. Running it again changes nothing.
     """
-    files = list(
-        PublicationFile.objects.filter(document=document)
-        .select_related("publication")
-        .order_by("pk")
-    )
-    restricted = any(file.publication.partners_only for file in files)
-    request._mc2cm_download = (files[0] if files else None, restricted)
-    if not restricted or may_download_partner_files(request.user):
+    from django.contrib.auth.models import Group
+
+    with transaction.atomic():
+        root = Collection.get_first_root_node()
+        found = {child.name: child for child in root.get_children()}
+        for name in (PUBLIC_COLLECTION, PARTNERS_COLLECTION):
+            if name not in found:
+                found[name] = root.add_child(instance=Collection(name=name))
+        partners = found[PARTNERS_COLLECTION]
+        if not CollectionViewRestriction.objects.filter(collection=partners).exists():
+            restriction = CollectionViewRestriction.objects.create(
+                collection=partners, restriction_type=BaseViewRestriction.GROUPS
+            )
+            restriction.groups.set(
+                Group.objects.get_or_create(name=name)[0] for name in PARTNERS_COLLECTION_GROUPS
+            )
+    return found[PUBLIC_COLLECTION], partners
+
+
+def keep_new_documents_private(sender, instance, **kwargs):
+    """``pre_save`` of documents: nothing is kept in the root collection, which is public
+    in Wagtail's eyes (no restriction); a document saved there goes to Partners.
+
+    Wagtail puts an upload in the root when the uploader chose no collection (or may add
+    to one collection only), so this is what makes every new file private until someone
+    allowed to change documents moves it to Public.
+    """
+    if instance.collection_id is None or instance.collection.is_root():
+        instance.collection = portal_collections()[1]
+
+
+# --- Downloads ------------------------------------------------------------------------------
+
+
+def collection_access(collection, request):
+    """(kept private, may this request open its documents): Wagtail's collection
+    restrictions, read once per collection and request; the root collection is private."""
+    known = request.__dict__.setdefault("_mc2cm_collections", {})
+    if collection.pk not in known:
+        restrictions = list(collection.get_view_restrictions().prefetch_related("groups"))
+        private = collection.is_root() or bool(restrictions)
+        if collection.is_root():
+            allowed = may_download_partner_files(request.user)
+        else:
+            allowed = all(restriction.accept_request(request) for restriction in restrictions)
+        known[collection.pk] = (private, allowed, restrictions)
+    return known[collection.pk]
+
+
+def document_access(document, request):
+    return collection_access(document.collection, request)
+
+
+def openable_collections(request):
+    """The ids of the collections whose documents this (signed-in) visitor may download."""
+    return [
+        collection.pk
+        for collection in Collection.objects.all()
+        if collection_access(collection, request)[1]
+    ]
+
+
+def locked(document, request):
+    """True when this visitor may not download the private document (anonymous visitors
+    never may: asked without a query)."""
+    if request is None or not request.user.is_authenticated:
+        return True
+    return not document_access(document, request)[1]
+
+
+def check_partner_access(document, request):
+    """Wagtail's ``before_serve_document`` hook, answering refusals the portal's way.
+
+    Wagtail's own hook (which runs after this one) checks the same restrictions again;
+    a password restriction is left to it, as it shows the password form.
+    """
+    file = PublicationFile.objects.filter(document=document).order_by("pk").first()
+    private, allowed, restrictions = document_access(document, request)
+    request._mc2cm_download = (file, private)
+    if allowed:
+        return None
+    if any(
+        restriction.restriction_type == BaseViewRestriction.PASSWORD
+        and not restriction.accept_request(request)
+        for restriction in restrictions
+    ):
         return None
     if not request.user.is_authenticated:
         # The language of the sign-in page is the visitor's: documents have no language
@@ -78,13 +177,13 @@ def serve_document(request, document_id, document_filename):
     """Wagtail's document view, counting each file actually sent.
 
     Only a full answer to GET counts: HEAD requests, 304 (not modified) and refusals do not.
-    Partners-only files are marked private so no shared cache keeps a copy.
+    Private files are marked private so no shared cache keeps a copy.
     """
     response = wagtail_serve(request, document_id, document_filename)
-    file, restricted = getattr(request, "_mc2cm_download", (None, False))
+    file, private = getattr(request, "_mc2cm_download", (None, False))
     if response.status_code == 200:
         if request.method == "GET":
             DocumentDownload.count(document_id, language=file.language if file else "", file=file)
-        if restricted:
+        if private:
             patch_cache_control(response, private=True, no_store=True)
     return response

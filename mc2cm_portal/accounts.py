@@ -12,6 +12,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.paginator import Paginator
 from django.core.validators import MaxLengthValidator
+from django.db.models import Exists, OuterRef
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
@@ -19,7 +20,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from .access import forbidden, is_partner, may_download_partner_files, sign_in_url
-from .models import Publication, attach_files, current_language
+from .models import (
+    Publication,
+    PublicationFile,
+    attach_files,
+    current_language,
+    public_document,
+)
 
 RESOURCES_PER_PAGE = 10
 
@@ -108,12 +115,15 @@ sign_out = SignOutView.as_view()
 
 @never_cache
 def partner_resources(request):
-    """Every partners-only publication, for partners and staff, ten to a page."""
+    """Every publication with a file kept private, for partners and staff, ten to a page."""
     if not request.user.is_authenticated:
         return redirect(sign_in_url(request.get_full_path()))
     if not may_download_partner_files(request.user):
         return forbidden(request)
-    publications = Publication.objects.filter(live=True, partners_only=True).order_by(
+    private_files = PublicationFile.objects.filter(publication=OuterRef("pk")).exclude(
+        public_document("document__")
+    )
+    publications = Publication.objects.filter(Exists(private_files), live=True).order_by(
         "-year", "title", "pk"
     )
     page = Paginator(publications, RESOURCES_PER_PAGE).get_page(request.GET.get("page"))

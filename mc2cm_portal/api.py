@@ -18,6 +18,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 
 from cities.models import CityFigure, CityPage
+from mc2cm_portal.models import public_documents
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -140,9 +141,15 @@ class CitiesAPIViewSet(LanguageMixin, PagesAPIViewSet):
 
 
 class PortalDocumentsAPIViewSet(LanguageMixin, DocumentsAPIViewSet):
+    """The documents anyone may download (kept in a public collection), for open data
+    re-use; private ones are neither listed nor found by id (see access.py)."""
+
     known_query_parameters = (
         DocumentsAPIViewSet.known_query_parameters | LanguageMixin.known_query_parameters
     )
+
+    def get_queryset(self):
+        return public_documents(super().get_queryset())
 
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -4,6 +4,12 @@ Each live page and each publication file is flattened into one ``SearchEntry`` p
 language (see models/search.py). PostgreSQL ranks entries with its full-text search and
 the language's own stemming (arabic, french, english); SQLite, the local default, falls
 back to matching every word.
+
+What a visitor may open is decided when they search, in the same query (``openable``):
+a page only if it is live with no view restriction on it or any ancestor, a file only if
+its document's collection lets this visitor download it. The entries of restricted pages
+are also left out (and dropped) when a restriction is added, removed or a page moves, but
+nothing depends on that having happened in the right order.
 """
 
 import re
@@ -21,7 +27,16 @@ from modeltranslation.translator import NotRegistered, translator
 from wagtail.blocks import StreamValue
 from wagtail.models import Page
 
-from .models import LANGUAGE_CODES, Publication, SearchEntry, current_language, visible
+from .access import openable_collections
+from .models import (
+    LANGUAGE_CODES,
+    Publication,
+    SearchEntry,
+    current_language,
+    public_document,
+    visible,
+    visible_page,
+)
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
@@ -106,6 +121,17 @@ def index_page(page):
         if page.live and page.depth > 1 and not page.get_view_restrictions().exists():
             SearchEntry.objects.bulk_create(_page_entries(page))
             fill_vectors(SearchEntry.objects.filter(page=page))
+
+
+def index_subtree(page):
+    """Refresh the entries of a page and everything below it (a view restriction was added
+    or removed there, or it moved): restricted pages keep no entry."""
+    pages = Page.objects.descendant_of(page, inclusive=True).filter(depth__gt=1)
+    with transaction.atomic():
+        SearchEntry.objects.filter(page__in=pages).delete()
+        entries = [entry for each in visible(pages).specific() for entry in _page_entries(each)]
+        SearchEntry.objects.bulk_create(entries, batch_size=500)
+        fill_vectors(SearchEntry.objects.filter(page__in=pages))
 
 
 def index_publication(publication):
@@ -252,12 +278,23 @@ def _marked(text):
     return mark_safe(html)  # noqa: S308 - everything but our own <mark> tags is escaped
 
 
+def openable(entries, request):
+    """Only what this visitor may open: pages nobody restricts (for everyone, as the index
+    holds only those), and files whose collection lets this visitor download them."""
+    pages = Q(page__isnull=False) & visible_page("page__")
+    if request.user.is_authenticated:
+        files = Q(file__document__collection__in=openable_collections(request))
+    else:
+        files = public_document("file__document__")
+    return entries.filter(pages | (Q(file__isnull=False) & files))
+
+
 def search(request):
     language = current_language()
     query = clean_query(request.GET.get("q", ""))
     results = None
     if query:
-        entries = SearchEntry.objects.filter(language=language).select_related(
+        entries = openable(SearchEntry.objects.filter(language=language), request).select_related(
             "page", "page__content_type", "file__document", "file__publication"
         )
         postgres = connection.vendor == "postgresql"

@@ -1,4 +1,5 @@
-"""Keep the search entries, the page cache and old addresses in step with what is published."""
+"""Keep the search entries, the page cache and old addresses in step with what is published;
+keep new documents private (access.py)."""
 
 from django.core.signals import request_finished, request_started
 from django.db import transaction
@@ -6,7 +7,14 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 from django.dispatch import receiver
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, Site, get_page_models
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Page,
+    PageViewRestriction,
+    Site,
+    get_page_models,
+)
 from wagtail.signals import (
     page_published,
     page_unpublished,
@@ -16,6 +24,7 @@ from wagtail.signals import (
 )
 
 from . import cache, redirects
+from .access import keep_new_documents_private
 from .cache import content_changed
 from .models import (
     Partner,
@@ -26,7 +35,13 @@ from .models import (
     SearchEntry,
     Theme,
 )
-from .search import index_page, index_publication
+from .search import index_page, index_publication, index_subtree
+
+pre_save.connect(
+    keep_new_documents_private,
+    sender=get_document_model(),
+    dispatch_uid="keep-new-documents-private",
+)
 
 # Anything visitors can see changed: cached pages are stale (see cache.py). ``published`` and
 # ``unpublished`` are the reviewed snippets' (publications, themes, partners).
@@ -43,6 +58,8 @@ CONTENT_MODELS = (
     PortalSettings,
     Site,
     PageViewRestriction,
+    Collection,
+    CollectionViewRestriction,
 )
 request_started.connect(cache.request_started, dispatch_uid="content-version-request-started")
 request_finished.connect(cache.request_finished, dispatch_uid="content-version-request-finished")
@@ -50,6 +67,11 @@ m2m_changed.connect(
     content_changed,
     sender=PageViewRestriction.groups.through,
     dispatch_uid="page-cache-restriction-groups",
+)
+m2m_changed.connect(
+    content_changed,
+    sender=CollectionViewRestriction.groups.through,
+    dispatch_uid="page-cache-collection-restriction-groups",
 )
 
 
@@ -119,3 +141,18 @@ def index_changed_publication(sender, instance, **kwargs):
 for page_model in get_page_models():
     pre_save.connect(redirects.remember_old_url_paths, sender=page_model)
     post_save.connect(redirects.redirect_changed_addresses, sender=page_model)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def index_restricted_section(sender, instance, **kwargs):
+    """A restriction added or removed changes what search may show below it (search also
+    checks restrictions when it runs, so the order of events never matters)."""
+    page = Page.objects.filter(pk=instance.page_id).first()  # gone if the page was deleted
+    if page is not None:
+        index_subtree(page)
+
+
+@receiver(post_page_move)
+def index_moved_section(sender, instance, **kwargs):
+    index_subtree(instance)

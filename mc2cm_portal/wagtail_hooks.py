@@ -9,6 +9,7 @@ from modeltranslation.fields import TranslationField
 from wagtail import hooks
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -51,8 +52,14 @@ class PublicationViewSet(SnippetViewSet):
     model = Publication
     icon = "doc-full"
     menu_label = _("Publications")
-    list_display = ["title", "kind", "year", "partners_only"]
-    list_filter = ["kind", "year", "partners_only"]
+    # Derived from where the files are kept (see access.py), so shown but not filtered.
+    list_display = [
+        "title",
+        "kind",
+        "year",
+        BooleanColumn("partners_only", label=_("Partners only")),
+    ]
+    list_filter = ["kind", "year"]
 
 
 class PortalSnippetGroup(SnippetViewSetGroup):
@@ -95,7 +102,7 @@ def register_translation_status_menu_item():
     )
 
 
-# --- Partners-only downloads and the download report --------------------------------------
+# --- Private downloads and the download report --------------------------------------
 
 hooks.register("before_serve_document", check_partner_access)
 

@@ -3,6 +3,7 @@
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
+from mc2cm_portal.access import portal_collections
 from mc2cm_portal.demo.pdf import make_pdf
 from mc2cm_portal.models import Publication, PublicationFile
 
@@ -28,10 +29,29 @@ def add_page(parent, model, en, ar=None, fr=None, slug=None, **fields):
     return page
 
 
-def publication(title, languages=LANGUAGES, kind=Publication.Kind.REPORT):
+def public_collection():
+    return portal_collections()[0]
+
+
+def partners_collection():
+    return portal_collections()[1]
+
+
+def keep_files_in(publication, collection):
+    """Move the publication's documents, as a moderator does in the document editor."""
+    for file in publication.files.select_related("document"):
+        file.document.collection = collection
+        file.document.save()
+    publication.__dict__.pop("_files", None)
+    return publication
+
+
+def publication(title, languages=LANGUAGES, kind=Publication.Kind.REPORT, private=False):
+    """A publication with a file per language, kept in Public (or Partners if ``private``)."""
+    collection = partners_collection() if private else public_collection()
     pub = Publication.objects.create(kind=kind, **tr("title", title, f"{title} ar", f"{title} fr"))
     for lang in languages:
-        document = get_document_model()(title=f"{title} {lang}")
+        document = get_document_model()(title=f"{title} {lang}", collection=collection)
         document.file.save(f"{lang}.pdf", ContentFile(make_pdf(title, [lang])), save=False)
         document._set_document_file_metadata()
         document.save()

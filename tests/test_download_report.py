@@ -32,7 +32,7 @@ def download(client, file, times=1):
 
 
 def public_files():
-    return PublicationFile.objects.filter(publication__partners_only=False).select_related(
+    return PublicationFile.objects.filter(document__collection__name="Public").select_related(
         "publication", "document"
     )
 

@@ -14,7 +14,7 @@ from django.urls import reverse
 from cities.models import CityFigure, CityPage
 from dialogue.models import PeerMeetingIndexPage, PeerMeetingPage
 from knowledge.models import MigrationProfilePage
-from tests.factories import add_page, tr
+from tests.factories import add_page, keep_files_in, partners_collection, tr
 from tests.pages import url_in
 from tests.staff import edit_form, staff_client
 
@@ -90,8 +90,7 @@ def test_a_changed_figure_shows_at_once(client):
 
 def test_a_signed_in_partner_never_gets_the_anonymous_locked_links(client, partner):
     profile = MigrationProfilePage.objects.get(city=tangier())
-    profile.publication.partners_only = True
-    profile.publication.save()
+    keep_files_in(profile.publication, partners_collection())
     documents = [file.document.url for file in profile.publication.files.all()]
     url = url_in(tangier(), "en")
 

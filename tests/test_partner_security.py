@@ -7,7 +7,7 @@ from axes.models import AccessAttempt
 from django.test import RequestFactory
 
 from mc2cm_portal.accounts import client_ip
-from mc2cm_portal.models import Publication
+from mc2cm_portal.models import PublicationFile
 from tests.staff import PARTNER_PASSWORD as PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -192,7 +192,7 @@ def test_a_local_next_is_followed_in_each_language(client, partner, superuser, l
 
 
 def a_document_file():
-    file = Publication.objects.get(partners_only=True).files.first()
+    file = PublicationFile.objects.filter(document__collection__name="Partners").first()
     return file.document.file.name  # e.g. documents/mc2cm-....pdf
 
 

@@ -4,7 +4,7 @@ import re
 from urllib.parse import quote
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.utils import translation
 from django.utils.html import escape
@@ -14,6 +14,7 @@ from wagtail.models import PageViewRestriction
 from action.models import ToolkitPage
 from mc2cm_portal.access import PARTNERS_GROUP
 from mc2cm_portal.models import DocumentDownload, Publication
+from tests.factories import partners_collection, public_collection, publication
 from tests.pages import url_in
 from tests.staff import PARTNER_PASSWORD as PASSWORD
 
@@ -30,14 +31,16 @@ def outsider(django_user_model):
 
 @pytest.fixture
 def staff(django_user_model):
-    """An editor: admin access, not a partner."""
+    """An editor: in the Editors group, not a partner."""
     user = django_user_model.objects.create_user("edith", "edith@example.org", PASSWORD)
-    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    user.groups.add(Group.objects.get(name="Editors"))
     return user
 
 
 def restricted_publication():
-    return Publication.objects.get(partners_only=True)
+    """The demo's partners-only toolkit: its files are kept in the Partners collection."""
+    private = Publication.objects.filter(files__document__collection=partners_collection())
+    return private.distinct().get(kind=Publication.Kind.TOOLKIT)
 
 
 def restricted_file(language):
@@ -123,7 +126,7 @@ def test_partner_signs_in_then_lands_on_the_file_and_it_is_counted(client, partn
 
 
 def test_public_files_are_counted_too_per_language(client):
-    public = Publication.objects.filter(partners_only=False, files__isnull=False).first()
+    public = Publication.objects.filter(files__document__collection=public_collection()).first()
     for file in public.files.all():
         response = client.get(file.document.url)
         assert response.status_code == 200
@@ -134,7 +137,7 @@ def test_public_files_are_counted_too_per_language(client):
 
 
 def test_a_head_request_is_not_a_download(client):
-    public = Publication.objects.filter(partners_only=False, files__isnull=False).first()
+    public = Publication.objects.filter(files__document__collection=public_collection()).first()
     file = public.files.first()
     assert client.head(file.document.url).status_code == 200
     assert downloads(file) == 0
@@ -154,7 +157,7 @@ def test_a_signed_in_user_outside_the_group_is_refused_in_their_language(
     assert downloads(file) == 0
 
 
-def test_staff_with_admin_access_may_download(client, staff):
+def test_editors_may_download_partners_files(client, staff):
     client.force_login(staff)
     file = restricted_file("fr")
     response = client.get(file.document.url)
@@ -199,12 +202,13 @@ def test_public_pages_show_a_sign_in_link_instead_of_partners_only_files(client,
         assert f'href="{document}"' in html
 
 
-def test_search_results_send_visitors_to_sign_in_for_partners_only_files(client, partner):
+def test_search_shows_partners_files_to_partners_only(client, partner):
+    """The file's entry is not shown to anyone who may not download it (the toolkit page
+    itself is public and may still be found)."""
     title = restricted_publication().title_en
-    html = client.get("/en/search/", {"q": title}).content.decode()
     document = restricted_file("en").document.url
-    assert f'href="/en/partners/sign-in/?next={quote(document, safe="/")}"' in html
-    assert f'href="{document}"' not in html
+    html = client.get("/en/search/", {"q": title}).content.decode()
+    assert document not in html
     client.force_login(partner)
     assert f'href="{document}"' in client.get("/en/search/", {"q": title}).content.decode()
 
@@ -227,9 +231,7 @@ def test_partner_resources_list_the_partners_only_publications(client, partner, 
 
 def test_partner_resources_are_paginated(client, partner):
     for number in range(12):
-        Publication.objects.create(
-            title=f"Partner note {number:02}", kind="report", partners_only=True
-        )
+        publication(f"Partner note {number:02}", languages=("en",), private=True)
     client.force_login(partner)
     first = client.get("/en/partners/resources/").content.decode()
     second = client.get("/en/partners/resources/", {"page": 2}).content.decode()

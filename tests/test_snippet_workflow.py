@@ -153,13 +153,13 @@ def test_a_renamed_partner_and_its_new_web_address_wait_for_a_moderator(client, 
         assert f'<a href="{PHISHING}">{escape(NEW_NAME[language])}</a>' in html, language
 
 
-def test_a_publication_made_public_stays_partners_only_until_approved(client, editor, moderator):
-    publication = Publication.objects.get(partners_only=True)
+def test_a_publication_edit_waits_for_approval_and_never_frees_its_files(client, editor, moderator):
+    # Privacy is where a file is kept (its collection): editing the publication cannot free it.
+    publication = next(pub for pub in Publication.objects.filter(live=True) if pub.partners_only)
     toolkit = ToolkitPage.objects.get(publication=publication)
     document = publication.files.get(language="en").document.url
-    changes = {"title_en": "Toolkit, reworked title", "partners_only": ""}
+    changes = {"title_en": "Toolkit, reworked title"}
     data = {**form_data(editor, snippet_url("edit", publication)), **changes}
-    del data["partners_only"]  # an unticked box is not sent
     response = editor.post(snippet_url("edit", publication), {**data, "action-submit": "1"})
     assert response.status_code == 302
 
@@ -172,8 +172,8 @@ def test_a_publication_made_public_stays_partners_only_until_approved(client, ed
     workflow_action(moderator, publication, "approve")
     html = client.get(url_in(toolkit, "en")).content.decode()
     assert "Toolkit, reworked title" in html
-    assert f'href="{document}"' in html
-    assert client.get(document).status_code == 200
+    assert f'href="{document}"' not in html
+    assert client.get(document).status_code == 302  # still private
 
 
 def test_editors_cannot_publish_or_unpublish_snippets(client, editor, moderator):
@@ -263,7 +263,8 @@ def test_a_snippets_history_compares_and_reverts_like_a_page(client, editor, mod
 
 def test_a_never_published_publication_is_nowhere_on_the_site(client, editor, moderator):
     # The editor adds a publication with the file of an existing one and links it from a toolkit.
-    file = Publication.objects.get(partners_only=False, kind="toolkit").files.first()
+    public = Publication.objects.filter(live=True, kind="toolkit")
+    file = next(pub for pub in public if not pub.partners_only).files.first()
     data = form_data(editor, snippet_url("add", Publication))
     data.update(
         {
@@ -281,7 +282,8 @@ def test_a_never_published_publication_is_nowhere_on_the_site(client, editor, mo
     assert response.status_code == 302, response.context and response.context["form"].errors
     draft = Publication.objects.get(title_en="Unreviewed guide")
     assert not draft.live
-    toolkit = ToolkitPage.objects.live().exclude(publication__partners_only=True).first()
+    toolkits = ToolkitPage.objects.live().select_related("publication")
+    toolkit = next(page for page in toolkits if not page.publication.partners_only)
     toolkit.publication = draft
     toolkit.save_revision().publish()
 

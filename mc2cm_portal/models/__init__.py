@@ -21,7 +21,11 @@ from .shared import (
     Theme,
     attach_files,
     current_language,
+    public_document,
+    public_documents,
     visible,
+    visible_page,
+    with_privacy,
 )
 
 __all__ = [
@@ -43,5 +47,9 @@ __all__ = [
     "ThemesMixin",
     "attach_files",
     "current_language",
+    "public_document",
+    "public_documents",
     "visible",
+    "visible_page",
+    "with_privacy",
 ]

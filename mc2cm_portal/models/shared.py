@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, F, OuterRef
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +11,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import (
+    CollectionViewRestriction,
     DraftStateMixin,
     LockableMixin,
     Orderable,
@@ -124,26 +125,19 @@ class Publication(index.Indexed, ReviewedSnippet, ClusterableModel):
     year = models.PositiveSmallIntegerField(
         _("year of publication"), null=True, blank=True, help_text=_("Leave empty if unknown.")
     )
-    partners_only = models.BooleanField(
-        _("partners only"),
-        default=False,
-        help_text=_(
-            "Only signed-in members of the Partners group (and staff) can download the files. "
-            "Other visitors still see the title, with a link to sign in."
-        ),
-    )
 
     panels = [
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("year")]),
-        FieldPanel("partners_only"),
         InlinePanel(
             "files",
             heading=_("Files"),
             label=_("File"),
             help_text=_(
                 "Add one file per language in which the publication exists. "
-                "Visitors see the file in their own language first."
+                "Visitors see the file in their own language first. Who may download a "
+                "file depends on the collection its document is kept in: only documents "
+                "in the Public collection can be downloaded by every visitor."
             ),
         ),
     ]
@@ -153,7 +147,6 @@ class Publication(index.Indexed, ReviewedSnippet, ClusterableModel):
         *(index.AutocompleteField(f"title_{code}") for code in LANGUAGE_CODES),
         index.FilterField("kind"),
         index.FilterField("year"),
-        index.FilterField("partners_only"),
     ]
 
     class Meta:
@@ -166,8 +159,17 @@ class Publication(index.Indexed, ReviewedSnippet, ClusterableModel):
 
     def _file_list(self):
         if "_files" not in self.__dict__:
-            self.__dict__["_files"] = list(self.files.select_related("document"))
+            self.__dict__["_files"] = list(with_privacy(self.files.select_related("document")))
         return self.__dict__["_files"]
+
+    @property
+    def partners_only(self):
+        """True when a file of the publication is not open to every visitor.
+
+        Derived from where the documents are kept (their collections), never stored:
+        the publication cannot make a file public or private.
+        """
+        return any(not file.is_public for file in self._file_list())
 
     def files_for_reader(self, language=None):
         """The files, the reader's language first, then the others in site order."""
@@ -193,7 +195,10 @@ def attach_files(publications):
     for publication in publications:
         by_id.setdefault(publication.pk, []).append(publication)
     files = {}
-    for file in PublicationFile.objects.filter(publication_id__in=by_id).select_related("document"):
+    files_of_all = with_privacy(
+        PublicationFile.objects.filter(publication_id__in=by_id).select_related("document")
+    )
+    for file in files_of_all:
         files.setdefault(file.publication_id, []).append(file)
     for pk, same in by_id.items():
         for publication in same:
@@ -242,6 +247,15 @@ class PublicationFile(Orderable):
     def download_name(self):
         return self.document.filename
 
+    @property
+    def is_public(self):
+        """Anyone may download the file (read from ``with_privacy``'s annotation if there)."""
+        if not hasattr(self, "public_download"):
+            self.public_download = public_documents(
+                type(self.document).objects.filter(pk=self.document_id)
+            ).exists()
+        return self.public_download
+
 
 @register_setting(icon="site")
 class PortalSettings(BaseSiteSetting):
@@ -269,6 +283,21 @@ class PortalSettings(BaseSiteSetting):
         return getattr(request, attr_name)
 
 
+def _restricted(restrictions, field, path):
+    """Is any restriction on the node at ``path`` or an ancestor (a path prefix of it)?"""
+    return Exists(
+        restrictions.objects.annotate(length=Length(f"{field}__path")).filter(
+            **{f"{field}__path": Substr(OuterRef(path), 1, F("length"))}
+        )
+    )
+
+
+def visible_page(prefix=""):
+    """Condition: the page (reached through ``prefix``, e.g. ``"page__"``) is live and no view
+    restriction (group, login or password) applies to it or any of its ancestors."""
+    return Q(**{f"{prefix}live": True}) & ~_restricted(PageViewRestriction, "page", f"{prefix}path")
+
+
 def visible(pages):
     """Live pages no view restriction applies to, in the same query.
 
@@ -276,7 +305,31 @@ def visible(pages):
     is called; this asks the same question as a subquery: is any restricted page an
     ancestor (a path prefix) of this one?
     """
-    restricted = PageViewRestriction.objects.annotate(length=Length("page__path")).filter(
-        page__path=Substr(OuterRef("path"), 1, F("length"))
+    return pages.filter(visible_page())
+
+
+def public_document(prefix=""):
+    """Condition: anyone may download the document (reached through ``prefix``, e.g.
+    ``"document__"``).
+
+    Privacy is where a document is kept: it must be in a collection below the root (new
+    uploads land in the private Partners collection, see access.py) on which, and on whose
+    ancestors, there is no view restriction. Wagtail's document view applies the same
+    restrictions to every download.
+    """
+    return Q(**{f"{prefix}collection__depth__gt": 1}) & ~_restricted(
+        CollectionViewRestriction, "collection", f"{prefix}collection__path"
     )
-    return pages.live().filter(~Exists(restricted))
+
+
+def public_documents(documents):
+    return documents.filter(public_document())
+
+
+def with_privacy(files):
+    """Publication files, each knowing in the same query whether anyone may download it."""
+    return files.annotate(
+        public_download=ExpressionWrapper(
+            public_document("document__"), output_field=BooleanField()
+        )
+    )

@@ -1,23 +1,25 @@
-"""Partners-only downloads in templates: is this publication locked for this visitor?"""
+"""Private downloads in templates: may this visitor download this file?"""
 
 from django import template
 
-from mc2cm_portal.access import may_download_partner_files, sign_in_url
+from mc2cm_portal.access import locked, sign_in_url
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def locked_for_visitor(context, publication):
-    """True when the publication is partners-only and the visitor may not download it.
+def locked_for_visitor(context, item):
+    """True when the visitor may not download the file (a ``PublicationFile``), or one of
+    the files of a ``Publication``.
 
-    Public publications never look at the user, so pages without partners-only files
-    cost no query, and anonymous visitors none at all.
+    Public files never look at the user (``with_privacy`` read it with the files), so
+    pages without private files cost no query, and anonymous visitors none at all.
     """
-    if not getattr(publication, "partners_only", False):
-        return False
+    files = item._file_list() if hasattr(item, "_file_list") else [item] if item else []
     request = context.get("request")
-    return request is None or not may_download_partner_files(request.user)
+    return any(
+        not file.is_public and (request is None or locked(file.document, request)) for file in files
+    )
 
 
 @register.simple_tag

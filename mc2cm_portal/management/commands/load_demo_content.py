@@ -30,6 +30,7 @@ from knowledge.models import (
     PriorityDocumentIndexPage,
     PriorityDocumentPage,
 )
+from mc2cm_portal.access import portal_collections
 from mc2cm_portal.demo import data
 from mc2cm_portal.demo.pdf import make_pdf
 from mc2cm_portal.models import (
@@ -101,10 +102,11 @@ class Command(BaseCommand):
         existing = Publication.objects.filter(kind=kind, title_en=fields["title_en"]).first()
         if existing:
             return existing
-        publication = Publication.objects.create(
-            kind=kind, year=year, partners_only=partners_only, **fields
-        )
+        publication = Publication.objects.create(kind=kind, year=year, **fields)
         document_model = get_document_model()
+        # Privacy is where the file is kept (access.py): partners' files in Partners.
+        public, partners = portal_collections()
+        collection = partners if partners_only else public
         for order, lang in enumerate(languages):
             title = fields[f"title_{lang}"]
             pdf_title = fields["title_fr"] if lang == "fr" else fields["title_en"]
@@ -117,7 +119,7 @@ class Command(BaseCommand):
                 ],
             )
             slug = fields["title_en"].lower().replace(" ", "-").replace(":", "")[:60]
-            document = document_model(title=title)
+            document = document_model(title=title, collection=collection)
             document.file.save(f"mc2cm-{slug}-{lang}.pdf", ContentFile(pdf), save=False)
             document._set_document_file_metadata()
             document.save()
