@@ -58,12 +58,13 @@ def with_files(data, documents, existing=0):
 
 @pytest.fixture
 def post(admin_client, django_capture_on_commit_callbacks):
-    """Submit a form as the admin does, running what waits for the commit (the test's
-    transaction never commits)."""
+    """Publish through the form as the admin does (publications are reviewed snippets: a plain
+    save is a draft), running what waits for the commit (the test's transaction never
+    commits)."""
 
     def submit(url, data):
         with django_capture_on_commit_callbacks(execute=True):
-            response = admin_client.post(url, data)
+            response = admin_client.post(url, {**data, "action-publish": "action-publish"})
         assert response.status_code == 302, response.status_code
         return response
 
