@@ -18,6 +18,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 
 from cities.models import CityFigure, CityPage
+from mc2cm_portal.addresses import public_url
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -54,7 +55,8 @@ class LanguageMixin:
 
 
 class PageUrlField(Field):
-    """The page's address in the answer's language, on the host the API was asked on."""
+    """The page's address in the answer's language, on the public address (as Wagtail's
+    detail_url and download_url: WAGTAILAPI_BASE_URL)."""
 
     def get_attribute(self, instance):
         return instance
@@ -62,7 +64,7 @@ class PageUrlField(Field):
     def to_representation(self, page):
         request = self.context["request"]
         url = page.get_url(request)
-        return request.build_absolute_uri(url) if url else None
+        return public_url(url) if url else None
 
 
 class PortalPageSerializer(PageSerializer):

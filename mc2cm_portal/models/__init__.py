@@ -21,10 +21,12 @@ from .shared import (
     current_language,
     visible,
 )
+from .versions import ContentVersion
 
 __all__ = [
     "LANGUAGE_CODES",
     "BodyMixin",
+    "ContentVersion",
     "DocumentDownload",
     "HomePage",
     "IntroMixin",
