@@ -184,8 +184,11 @@ def python_for(user):
     with this virtualenv's packages (a pyenv build under /root is out of other users' reach).
     """
     probe = [sys.executable, "-c", "import django"]
-    if subprocess.run(probe, user=user, capture_output=True, check=False).returncode == 0:
-        return sys.executable, {}
+    try:
+        if subprocess.run(probe, user=user, capture_output=True, check=False).returncode == 0:
+            return sys.executable, {}
+    except PermissionError:
+        pass
     version = f"python{sys.version_info.major}.{sys.version_info.minor}"
     system = Path("/usr/bin") / version
     packages = Path(sys.prefix) / "lib" / version / "site-packages"

@@ -46,15 +46,15 @@ def server_user():
         pwd.getpwnam(SERVER_USER)
         created = False
     except KeyError:
+        useradd = shutil.which("useradd") or "/usr/sbin/useradd"
         subprocess.run(
-            ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin"]
-            + [SERVER_USER],
+            [useradd, "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", SERVER_USER],
             check=True,
         )
         created = True
     yield SERVER_USER
     if created:
-        subprocess.run(["userdel", SERVER_USER], check=False)
+        subprocess.run([shutil.which("userdel") or "/usr/sbin/userdel", SERVER_USER], check=False)
 
 
 def chown_tree(path, user):

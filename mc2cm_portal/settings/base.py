@@ -323,6 +323,17 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Nor does the dashboard ask releases.wagtail.org for new versions; upgrades follow pyproject.toml.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
+# --- Mail ------------------------------------------------------------------------------
+# Outgoing mail through the SMTP server of DJANGO_EMAIL_HOST. Without one, nothing could be
+# sent, so the admin offers no "forgotten password" link: its reset mail would never arrive.
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
+WAGTAIL_PASSWORD_RESET_ENABLED = bool(EMAIL_HOST)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

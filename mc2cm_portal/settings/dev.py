@@ -19,6 +19,10 @@ WAGTAILAPI_BASE_URL = PUBLIC_URL
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", PUBLIC_URL)
 MC2CM_PAGE_CACHE_HEADER = env_bool("MC2CM_PAGE_CACHE_HEADER", True)
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+WAGTAIL_PASSWORD_RESET_ENABLED = True  # the reset mail is printed on the console
+# runserver leaves static files to whitenoise (which refuses "/static/../manage.py" with a
+# 404) instead of its own handler, which answered such an address with a 500.
+INSTALLED_APPS = ["whitenoise.runserver_nostatic", *INSTALLED_APPS]  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
 # Editing templates and code locally: always render afresh.
 MC2CM_PAGE_CACHE = env_bool("MC2CM_PAGE_CACHE", False)
