@@ -20,6 +20,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 
 from .addresses import is_canonical_host
@@ -95,18 +96,32 @@ _request = threading.local()
 
 
 def content_version():
-    """The current content version (one row, see models.ContentVersion)."""
+    """The current content version (one row, see models.ContentVersion).
+
+    While the database is down, the last version this process read: pages kept in the
+    cache are still served to anonymous visitors, as they were before the outage.
+    """
+    global _last_read  # noqa: PLW0603 - the last version read, per process
     from .models import ContentVersion
 
     version = getattr(_request, "version", None)
     if version is not None:
         return version
-    version = ContentVersion.objects.values_list("value", flat=True).first()
-    if version is None:
-        version = ContentVersion.objects.get_or_create(pk=1)[0].value
+    try:
+        version = ContentVersion.objects.values_list("value", flat=True).first()
+        if version is None:
+            version = ContentVersion.objects.get_or_create(pk=1)[0].value
+    except (OperationalError, InterfaceError):
+        if _last_read is None:
+            raise
+        version = _last_read
+    _last_read = version
     if getattr(_request, "active", False):
         _request.version = version
     return version
+
+
+_last_read = None
 
 
 def content_changed(**kwargs):
