@@ -141,9 +141,26 @@ def restore_backup(archive):
         if (work / "media").is_dir():
             Path(settings.MEDIA_ROOT).mkdir(parents=True, exist_ok=True)
             shutil.copytree(work / "media", settings.MEDIA_ROOT, dirs_exist_ok=True)
+            media = Path(settings.MEDIA_ROOT)
+            give_to_folder_owner(media, [media, *media.rglob("*")])
+        if vendor == "sqlite":
+            database = Path(settings.DATABASES["default"]["NAME"])
+            give_to_folder_owner(database.parent, [database])
     Session.objects.all().delete()
     content_changed()
     return manifest
+
+
+def give_to_folder_owner(folder, paths):
+    """Run as root (`make restore` often is), the files a restore wrote would be root's:
+    the server, running as its own user, could then not write the database or add
+    renditions and uploads beside them. ``paths`` go to the owner of ``folder`` instead."""
+    if os.geteuid() != 0 or not folder.is_dir():
+        return
+    owner = folder.stat()
+    for path in paths:
+        if path.exists() and not path.is_symlink() and path.stat().st_uid == 0:
+            os.chown(path, owner.st_uid, owner.st_gid)
 
 
 def _sqlite_copy(source, target, lock_timeout=LOCK_TIMEOUT_SECONDS):

@@ -39,6 +39,17 @@ for path in {pages!r}:
 """
 
 
+SESSION_SHELL = """
+from django.contrib.sessions.backends.db import SessionStore
+session = SessionStore()
+session["signed_in_before_the_backup"] = True
+session.create()
+"""
+COUNT_SESSIONS = (
+    "from django.contrib.sessions.models import Session; print(Session.objects.count())"
+)
+
+
 @pytest.fixture(scope="module")
 def server_user():
     """An unprivileged system user for the server, created for these tests if missing."""
@@ -104,11 +115,17 @@ def test_commands_run_as_root_do_not_take_pages_down(server, tmp_path):
         assert status == 200, path
     assert "Tangier, saved by root" in get(base, "/en/cities/tangier/")[2].decode()
 
+    # A session in the archive (a user signed in then) is not brought back by the restore.
+    run_manage(env, "shell", "-c", SESSION_SHELL)
     run_manage(env, "backup", "--folder", str(tmp_path))
     (archive,) = tmp_path.glob("mc2cm-*.tar.gz")
     run_manage(env, "restore", "--noinput", str(archive))
     for path in PAGES:
         assert get(base, path)[0] == 200, path
+    assert run_manage(env, "shell", "-c", COUNT_SESSIONS).strip() == "0"
+    # What the restore wrote belongs to the server's user, who adds uploads beside it.
+    server_uid = pwd.getpwnam(SERVER_USER).pw_uid
+    assert {path.stat().st_uid for path in site.media.rglob("*")} == {server_uid}
     assert json.loads(get(base, "/health/")[2]) == {
         "status": "ok",
         "database": "ok",
