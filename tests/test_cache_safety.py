@@ -23,7 +23,7 @@ import pytest
 from tests.servers import ON_POSTGRES, ROOT, Site, get, run_manage, serve
 
 SERVER_USER = "mc2cm-www"
-PAGES = ("/ar/", "/fr/", "/en/", "/en/cities/", "/fr/cities/tangier/")
+PAGES = ("/ar/", "/fr/", "/en/", "/en/cities/", "/en/cities/tangier/")
 
 # As root: publish a change (the content version moves) and render pages for the public
 # host, which fills the shared cache with entries only root may read (mode 0600).
