@@ -162,6 +162,8 @@ def site_settings(model, request):
     cached = getattr(site, "_cached_settings", {}).get(model._meta.label)
     if cached is not None:
         return cached
+    if not is_canonical_host(request):
+        return model.for_site(site)  # nothing kept for other host names (see addresses.py)
     return versioned(f"settings:{model._meta.label}:{site.pk}", lambda: model.for_site(site))
 
 
