@@ -166,7 +166,7 @@ def test_health_fails_when_the_cache_cannot_be_used(server):
 @pytest.mark.skipif(ON_POSTGRES, reason="SQLite's write lock; PostgreSQL locks rows instead")
 def test_a_database_locked_for_writing_fails_health_but_not_downloads(server):
     site, _env, base = server
-    listing = json.loads(get(base, "/api/v2/documents/?limit=50")[2])
+    listing = json.loads(get(base, "/api/v2/documents/?limit=20")[2])
     downloads = [
         urllib.parse.urlsplit(item["meta"]["download_url"]).path for item in listing["items"]
     ]
