@@ -144,6 +144,8 @@ def warm_cache():
     for path in paths:
         assert client.get(path).status_code == 200, path
         client.get(path)
+    # A page not found keeps what every page needs (the site's settings), once per site.
+    assert client.get("/en/no-such-page/").status_code == 404
     keys = cache_keys()
     assert any(":page:" in key for key in keys) and any("fragment:" in key for key in keys)
     return paths, keys
