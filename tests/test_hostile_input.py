@@ -97,7 +97,7 @@ def test_editors_text_never_starts_a_formula_in_the_csv(client):
 
 
 def test_admin_password_reset_is_off_without_mail(client):
-    assert client.get("/admin/password_reset/").status_code == 404
+    assert client.get("/admin/password_reset/", follow=True).status_code == 404
     assert "password_reset" not in client.get("/admin/login/").content.decode()
 
 

@@ -139,7 +139,10 @@ def test_production_refuses_a_missing_or_odd_public_address(address, message):
 
 def test_production_refuses_a_wildcard_host():
     result = run_with(
-        "mc2cm_portal.settings.production", DJANGO_SECRET_KEY=STRONG_KEY, DJANGO_ALLOWED_HOSTS="*"
+        "mc2cm_portal.settings.production",
+        DJANGO_SECRET_KEY=STRONG_KEY,
+        DJANGO_ALLOWED_HOSTS="*",
+        DJANGO_PUBLIC_URL="https://portal.example",
     )
     assert result.returncode != 0
     assert "not '*'" in result.stderr
