@@ -40,13 +40,15 @@ def test_public_answers_do_not_say_whether_they_were_cached(cached_server):
         assert "x-page-cache" not in headers
 
 
-def test_the_dev_server_refuses_paths_out_of_the_static_folder(tmp_path):
+def test_the_dev_server_refuses_paths_out_of_the_static_folder(demo_sites):
+    site = demo_sites.new("dev-server")
     port = free_port()
     env = {
         "PATH": "/usr/bin:/bin",
         "DJANGO_SETTINGS_MODULE": "mc2cm_portal.settings.dev",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        "DJANGO_CACHE_DIR": str(tmp_path / "cache"),
+        "DATABASE_URL": site.database_url,
+        "DJANGO_MEDIA_ROOT": str(site.media),
+        "DJANGO_CACHE_DIR": str(site.folder / "cache"),
         "PYTHONUNBUFFERED": "1",
     }
     server = subprocess.Popen(  # noqa: S603 - this interpreter, the project's manage.py
