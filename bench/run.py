@@ -184,6 +184,8 @@ class Gunicorn:
                 str(self.log),
             ]
             env = self.env
+        # Only requests for the public address are kept in the page cache: this server's.
+        env = {**env, "DJANGO_PUBLIC_URL": self.base}
         self.process = subprocess.Popen(  # noqa: S603 - our own command
             command,
             cwd=ROOT,
@@ -747,6 +749,10 @@ def production_env(work):
         "DJANGO_STATIC_ROOT": str(work / "static"),
         "DJANGO_CACHE_DIR": str(work / "cache"),
         "MC2CM_PAGE_CACHE": "off",
+        # The bench tells cached answers by this header (off in production).
+        "MC2CM_PAGE_CACHE_HEADER": "on",
+        # Commands need one; each server gets its own address (Server.__enter__).
+        "DJANGO_PUBLIC_URL": "http://127.0.0.1",
     }
 
 

@@ -1,6 +1,5 @@
 """The partner cities: an index and one page per city with its key figures."""
 
-from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -12,7 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from mc2cm_portal.filters import ChoiceFilter, apply_filters, theme_filter
-from mc2cm_portal.fragments import lazy_context, listing_key
+from mc2cm_portal.fragments import lazy_context, listing_key, paginate
 from mc2cm_portal.models import IntroMixin, ThemesMixin, TranslatedPageMixin, attach_files, visible
 
 
@@ -41,7 +40,7 @@ class CityIndexPage(TranslatedPageMixin, IntroMixin, Page):
         cities = cities.distinct().order_by("region", "title")
 
         def listing():
-            items = Paginator(cities, self.per_page).get_page(request.GET.get("page"))
+            items = paginate(request, cities, self.per_page)
             by_region = [
                 (label, [city for city in items if city.region == value])
                 for value, label in Region.choices

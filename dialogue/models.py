@@ -1,7 +1,6 @@
 """Dialogue pillar: peer-to-peer meetings and the city network."""
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
@@ -12,7 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from mc2cm_portal.filters import city_filter, theme_filter
-from mc2cm_portal.fragments import lazy_context, listing_key
+from mc2cm_portal.fragments import lazy_context, listing_key, paginate
 from mc2cm_portal.models import (
     BodyMixin,
     IntroMixin,
@@ -197,7 +196,7 @@ class CityNetworkPage(TranslatedPageMixin, IntroMixin, BodyMixin, Page):
         context["listing_key"] = listing_key(request, [])
 
         def listing():
-            return {"items": Paginator(cities, self.per_page).get_page(request.GET.get("page"))}
+            return {"items": paginate(request, cities, self.per_page)}
 
         # "items", as every paginated list: the page's canonical address reads it.
         context.update(lazy_context(listing, ("items",)))

@@ -19,10 +19,11 @@ language. Every successful download, public or not, moves that document's counte
 file's language.
 """
 
+import logging
 from urllib.parse import urlencode
 
 from django.contrib.auth.views import redirect_to_login
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
@@ -37,6 +38,8 @@ PARTNERS_GROUP = "Partners"
 PARTNERS_COLLECTION_GROUPS = (PARTNERS_GROUP, "Editors", "Moderators")
 PUBLIC_COLLECTION = "Public"
 PARTNERS_COLLECTION = "Partners"
+
+logger = logging.getLogger(__name__)
 
 
 def is_partner(user):
@@ -173,6 +176,16 @@ def check_partner_access(document, request):
     return forbidden(request)
 
 
+def count_download(document_id, file):
+    """Move the file's counter; a download never fails because its counter could not be
+    written (a database locked for writing, a counter row being restored): logged only."""
+    try:
+        with transaction.atomic():
+            DocumentDownload.count(document_id, language=file.language if file else "", file=file)
+    except DatabaseError:
+        logger.warning("Download of document %s not counted", document_id, exc_info=True)
+
+
 def serve_document(request, document_id, document_filename):
     """Wagtail's document view, counting each file actually sent.
 
@@ -183,7 +196,7 @@ def serve_document(request, document_id, document_filename):
     file, private = getattr(request, "_mc2cm_download", (None, False))
     if response.status_code == 200:
         if request.method == "GET":
-            DocumentDownload.count(document_id, language=file.language if file else "", file=file)
+            count_download(document_id, file)
         if private:
             patch_cache_control(response, private=True, no_store=True)
     return response

@@ -2,7 +2,8 @@
 
 Passwords are throttled by django-axes (settings: ``AXES_*``): after a few failures for one
 username from one address, that pair is locked out for a while, on this form and on the
-admin's alike, and ``locked_out`` answers in the visitor's language.
+admin's alike, and ``locked_out`` answers in the visitor's language. Page passwords
+(Privacy → "a shared password") are throttled the same way, per page and address.
 """
 
 import ipaddress
@@ -10,6 +11,7 @@ import ipaddress
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.core.validators import MaxLengthValidator
 from django.db.models import Exists, OuterRef
@@ -18,6 +20,7 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
+from wagtail.views import authenticate_with_password
 
 from .access import forbidden, is_partner, may_download_partner_files, sign_in_url
 from .models import (
@@ -171,5 +174,39 @@ def locked_out(request, original_response=None, credentials=None):
         request, "mc2cm_portal/partner_locked_out.html", {"minutes": minutes}, status=429
     )
     response["Retry-After"] = str(int(settings.AXES_COOLOFF_TIME.total_seconds()))
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def page_password(request, page_view_restriction_id, page_id):
+    """Wagtail's page password form, with as many tries as the sign-in form.
+
+    Failures are counted per restriction and client address (in the cache, for
+    ``AXES_COOLOFF_TIME`` after the last one); past ``AXES_FAILURE_LIMIT`` the form
+    answers 429 in the visitor's language until the pause is over. A right password
+    (Wagtail's redirect back to the page) clears the count.
+    """
+    key = f"mc2cm:page-password:{page_view_restriction_id}:{client_ip(request)}"
+    if request.method != "POST":
+        return authenticate_with_password(request, page_view_restriction_id, page_id)
+    if cache.get(key, 0) >= settings.AXES_FAILURE_LIMIT:
+        return page_password_locked_out(request)
+    response = authenticate_with_password(request, page_view_restriction_id, page_id)
+    if response.status_code in (301, 302):
+        cache.delete(key)
+    elif response.status_code == 200:  # the form again, with its error
+        cache.set(key, cache.get(key, 0) + 1, int(settings.AXES_COOLOFF_TIME.total_seconds()))
+    return response
+
+
+def page_password_locked_out(request):
+    seconds = int(settings.AXES_COOLOFF_TIME.total_seconds())
+    response = render(
+        request,
+        "mc2cm_portal/page_password_locked_out.html",
+        {"minutes": seconds // 60},
+        status=429,
+    )
+    response["Retry-After"] = str(seconds)
     patch_cache_control(response, private=True, no_store=True)
     return response

@@ -6,6 +6,7 @@ method answers 405.
 """
 
 from django.conf import settings
+from django.db import DatabaseError, connection
 from django.urls import path
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -14,13 +15,16 @@ from rest_framework.fields import Field
 from wagtail.api import APIField
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 
 from cities.models import CityFigure, CityPage
+from mc2cm_portal.addresses import public_url
 from mc2cm_portal.models import public_documents
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+CONTROL_CHARACTERS = frozenset(map(chr, [*range(32), 127]))
 
 
 def requested_language(request):
@@ -31,10 +35,45 @@ def requested_language(request):
     return translation.get_language_from_request(request)
 
 
+# Past this, an offset is no list's: SQLite cannot even hold the number (a 500 before).
+MAX_OFFSET = 2**31 - 1
+
+
+def database_answers():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return False
+    return True
+
+
 class LanguageMixin:
-    """Serializes the whole answer (titles, URLs, choice labels) in the requested language."""
+    """Serializes the whole answer (titles, URLs, choice labels) in the requested language.
+
+    Bad parameters answer 400 with a JSON reason (Wagtail's BadRequestError), never a 500
+    or a 503: control characters, an offset no list has, a search the search backend
+    cannot parse (the database answers, so the query was at fault, not an outage).
+    """
 
     known_query_parameters = frozenset(["lang"])
+
+    def check_query_parameters(self, queryset):
+        for name, values in self.request.GET.lists():
+            if any(character in CONTROL_CHARACTERS for character in name + "".join(values)):
+                raise BadRequestError(f"{name}: control characters are not allowed")
+        offset = self.request.GET.get("offset", "0")
+        if offset.isdigit() and int(offset) > MAX_OFFSET:
+            raise BadRequestError(f"offset must be at most {MAX_OFFSET}")
+        super().check_query_parameters(queryset)
+
+    def listing_view(self, request):
+        try:
+            return super().listing_view(request)
+        except DatabaseError as error:
+            if "search" not in request.GET or not database_answers():
+                raise
+            raise BadRequestError("search: the query could not be understood") from error
 
     def dispatch(self, request, *args, **kwargs):
         language = requested_language(request)
@@ -55,7 +94,8 @@ class LanguageMixin:
 
 
 class PageUrlField(Field):
-    """The page's address in the answer's language, on the host the API was asked on."""
+    """The page's address in the answer's language, on the public address (as Wagtail's
+    detail_url and download_url: WAGTAILAPI_BASE_URL)."""
 
     def get_attribute(self, instance):
         return instance
@@ -63,7 +103,7 @@ class PageUrlField(Field):
     def to_representation(self, page):
         request = self.context["request"]
         url = page.get_url(request)
-        return request.build_absolute_uri(url) if url else None
+        return public_url(url) if url else None
 
 
 class PortalPageSerializer(PageSerializer):

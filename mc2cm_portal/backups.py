@@ -11,6 +11,7 @@ An archive holds:
 Used by `manage.py backup` and `manage.py restore` (`make backup`, `make restore`).
 """
 
+import contextlib
 import datetime
 import glob
 import json
@@ -23,12 +24,17 @@ import tempfile
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connection
+from django.contrib.sessions.models import Session
+from django.db import DatabaseError, connection
 
 from mc2cm_portal.cache import content_changed
 
 FORMAT = 1
 ENGINES = {"sqlite": "database.sqlite3", "postgresql": "database.dump"}
+# How long a backup waits for a database someone else holds locked, before saying so.
+LOCK_TIMEOUT_SECONDS = 60
+# An archive holds password hashes, sessions and partners-only files: its owner only.
+ARCHIVE_MODE = 0o600
 
 
 class BackupError(Exception):
@@ -42,8 +48,12 @@ def engine():
     return vendor
 
 
-def write_backup(folder):
-    """Write one archive into ``folder`` and return its path."""
+def write_backup(folder, lock_timeout=LOCK_TIMEOUT_SECONDS):
+    """Write one archive into ``folder``, readable by its owner only, and return its path.
+
+    A database held locked longer than ``lock_timeout`` seconds stops the backup with a
+    BackupError instead of waiting for ever.
+    """
     vendor = engine()
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -54,16 +64,28 @@ def write_backup(folder):
     with tempfile.TemporaryDirectory(prefix="mc2cm-backup-") as work:
         dump = Path(work) / ENGINES[vendor]
         if vendor == "sqlite":
-            _sqlite_copy(settings.DATABASES["default"]["NAME"], dump)
+            _sqlite_copy(settings.DATABASES["default"]["NAME"], dump, lock_timeout)
         else:
-            _pg_run("pg_dump", "--format=custom", "--no-owner", "--no-privileges", f"--file={dump}")
+            _pg_run(
+                "pg_dump",
+                "--format=custom",
+                "--no-owner",
+                "--no-privileges",
+                f"--lock-wait-timeout={lock_timeout * 1000}",
+                f"--file={dump}",
+            )
         manifest = Path(work) / "manifest.json"
         manifest.write_text(
             json.dumps({"format": FORMAT, "engine": vendor, "created": now.isoformat()})
         )
         # Written under another name first: an interrupted backup never looks complete.
         partial = target.with_name(target.name + ".partial")
-        with tarfile.open(partial, "w:gz", compresslevel=6) as tar:
+        # Created with its final mode, whatever the umask: never readable by others.
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, ARCHIVE_MODE)
+        with (
+            os.fdopen(descriptor, "wb") as output,
+            tarfile.open(fileobj=output, mode="w:gz", compresslevel=6) as tar,
+        ):
             tar.add(manifest, "manifest.json")
             tar.add(dump, dump.name)
             media = Path(settings.MEDIA_ROOT)
@@ -78,6 +100,7 @@ def restore_backup(archive):
 
     Media files that are not in the archive are left where they are (nothing refers to them
     after the restore). The page cache is emptied: it would still show the old content.
+    Every session ends: the archive would bring back sessions signed out since it was made.
     """
     vendor = engine()
     archive = Path(archive)
@@ -119,14 +142,47 @@ def restore_backup(archive):
         if (work / "media").is_dir():
             Path(settings.MEDIA_ROOT).mkdir(parents=True, exist_ok=True)
             shutil.copytree(work / "media", settings.MEDIA_ROOT, dirs_exist_ok=True)
-    content_changed()
+            media = Path(settings.MEDIA_ROOT)
+            give_to_folder_owner(media, [media, *media.rglob("*")])
+        if vendor == "sqlite":
+            database = Path(settings.DATABASES["default"]["NAME"])
+            give_to_folder_owner(database.parent, [database])
+    Session.objects.all().delete()
+    # An archive older than the content version's table: `make migrate` creates it, with a
+    # new version.
+    with contextlib.suppress(DatabaseError):
+        content_changed()
     return manifest
 
 
-def _sqlite_copy(source, target):
+def give_to_folder_owner(folder, paths):
+    """Run as root (`make restore` often is), the files a restore wrote would be root's:
+    the server, running as its own user, could then not write the database or add
+    renditions and uploads beside them. ``paths`` go to the owner of ``folder`` instead."""
+    if os.geteuid() != 0 or not folder.is_dir():
+        return
+    owner = folder.stat()
+    for path in paths:
+        if path.exists() and not path.is_symlink() and path.stat().st_uid == 0:
+            os.chown(path, owner.st_uid, owner.st_gid)
+
+
+def _sqlite_copy(source, target, lock_timeout=LOCK_TIMEOUT_SECONDS):
+    """SQLite's online backup. Python's ``backup()`` retries a locked database for ever:
+    a read transaction taken first (waiting at most ``lock_timeout``) keeps writers out
+    while it copies, and turns a lock that does not end into a clear error."""
     Path(target).parent.mkdir(parents=True, exist_ok=True)
-    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+    src = sqlite3.connect(source, timeout=lock_timeout, isolation_level=None)
+    dst = sqlite3.connect(target)
     try:
+        try:
+            src.execute("BEGIN")
+            src.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError as error:
+            raise BackupError(
+                f"The database {source} stayed locked for {lock_timeout} seconds ({error}): "
+                "another program is writing to it. Try again when it is done."
+            ) from error
         src.backup(dst)
     finally:
         src.close()

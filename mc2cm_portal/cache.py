@@ -1,55 +1,135 @@
 """A language-aware page cache for anonymous visitors, emptied whenever content changes.
 
-Every public address carries its language (/ar/, /fr/, /en/), so the full path with its
-query string is the key. Rather than tracking which pages show which content (a city
-appears on its meetings, projects, the home page, the map ...), any publish, unpublish,
-move, delete or change to a shared snippet or document moves a "content version" that is
-part of every key: stale entries are simply never read again and expire.
+Every public address carries its language (/ar/, /fr/, /en/), so the path with its query
+string is the key. Rather than tracking which pages show which content (a city appears on
+its meetings, projects, the home page, the map ...), any publish, unpublish, move, delete
+or change to a shared snippet or document moves a "content version" that is part of every
+key: stale entries are simply never read again and expire.
+
+What is kept is bounded by the content, not by what visitors send: only requests for the
+public host (see addresses.py), for an address without a query string or with the query
+string a list recognises as its own (``keep_query``), are stored. Anything else is
+answered and forgotten.
 """
 
 import hashlib
+import logging
 import threading
-import uuid
 
 from django.conf import settings
-from django.core.cache import cache, caches
+from django.core.cache import cache
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.filebased import FileBasedCache
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 
-VERSION_KEY = "mc2cm:content-version"
-VERSION_CACHE = "content-version"
+from .addresses import is_canonical_host
+
 LANGUAGE_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
 CACHED_TYPES = ("text/html", "application/atom+xml", "application/xml", "text/csv")
 
+logger = logging.getLogger(__name__)
 
-# The version read once per request: every shared lookup and fragment of a page keys on it,
-# and each read is a file read. Kept per thread, only between request_started and
-# request_finished (see signals.py), so commands and shells always read the cache.
+
+class SharedFileCache(FileBasedCache):
+    """Django's file cache, for a folder that commands run as other Unix users write too.
+
+    Each entry is a file of mode 0600 owned by whoever wrote it: one written by ``root``
+    (a restore, a cron job, a shell) cannot be read by the server's own user. Such an
+    entry is a miss here, and an entry that cannot be written is skipped, so a page is
+    rendered afresh instead of failing. /health/ reports a cache that cannot be used.
+    """
+
+    def get(self, key, default=None, version=None):
+        try:
+            return super().get(key, default, version)
+        except PermissionError as error:
+            self._unusable(error)
+            return default
+
+    def has_key(self, key, version=None):
+        try:
+            return super().has_key(key, version)
+        except PermissionError as error:
+            self._unusable(error)
+            return False
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            super().set(key, value, timeout, version)
+        except PermissionError as error:
+            self._unusable(error)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            return super().add(key, value, timeout, version)
+        except PermissionError as error:
+            self._unusable(error)
+            return False
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            return super().touch(key, timeout, version)
+        except PermissionError as error:
+            self._unusable(error)
+            return False
+
+    def delete(self, key, version=None):
+        try:
+            return super().delete(key, version)
+        except PermissionError as error:
+            self._unusable(error)
+            return False
+
+    def _timeout(self, timeout):
+        return self.default_timeout if timeout is ... else timeout
+
+    @staticmethod
+    def _unusable(error):
+        logger.warning("Cache entry not usable by this user, taken as a miss: %s", error)
+
+
+# The version read once per request: every shared lookup and fragment of a page keys on it.
+# Kept per thread, only between request_started and request_finished (see signals.py), so
+# commands and shells always read it afresh.
 _request = threading.local()
 
 
-def _versions():
-    """The cache holding the content version alone (see settings), or the main one."""
-    return caches[VERSION_CACHE] if VERSION_CACHE in settings.CACHES else cache
-
-
 def content_version():
+    """The current content version (one row, see models.ContentVersion).
+
+    While the database is down, the last version this process read: pages kept in the
+    cache are still served to anonymous visitors, as they were before the outage.
+    """
+    global _last_read  # noqa: PLW0603 - the last version read, per process
+    from .models import ContentVersion
+
     version = getattr(_request, "version", None)
     if version is not None:
         return version
-    versions = _versions()
-    version = versions.get(VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        versions.add(VERSION_KEY, version, None)
-        version = versions.get(VERSION_KEY, version)
+    try:
+        version = ContentVersion.objects.values_list("value", flat=True).first()
+        if version is None:
+            version = ContentVersion.objects.get_or_create(pk=1)[0].value
+    except (OperationalError, InterfaceError):
+        if _last_read is None:
+            raise
+        version = _last_read
+    _last_read = version
     if getattr(_request, "active", False):
         _request.version = version
     return version
 
 
+_last_read = None
+
+
 def content_changed(**kwargs):
-    version = uuid.uuid4().hex
-    _versions().set(VERSION_KEY, version, None)
+    from .models import ContentVersion
+    from .models.versions import new_version
+
+    version = new_version()
+    ContentVersion.objects.update_or_create(pk=1, defaults={"value": version})
     if getattr(_request, "active", False):
         # The rest of this request (an admin publish, say) sees its own change.
         _request.version = version
@@ -63,6 +143,22 @@ def request_started(**kwargs):
 def request_finished(**kwargs):
     _request.active = False
     _request.version = None
+
+
+def keep_query(request, query):
+    """Say which query string of this address may be kept: ``query`` in its one spelling
+    (sorted, each parameter once), or ``None`` when the request must not be kept at all
+    (a made-up parameter or value, a page number out of range)."""
+    if query is None or getattr(request, "_mc2cm_kept_query", "") is None:
+        request._mc2cm_kept_query = None
+    else:
+        request._mc2cm_kept_query = query
+
+
+def query_may_be_kept(request):
+    """No query string and nothing refused, or exactly the spelling the page recognised."""
+    kept = getattr(request, "_mc2cm_kept_query", "")
+    return kept is not None and request.META.get("QUERY_STRING", "") == kept
 
 
 class PageCacheMiddleware:
@@ -80,23 +176,32 @@ class PageCacheMiddleware:
             response = HttpResponse(content, status=status)
             for name, value in headers:
                 response[name] = value
-            response["X-Page-Cache"] = "hit"
+            self._say(response, "hit")
             return response
         response = self.get_response(request)
-        if self._cacheable_response(response):
+        if self._cacheable_response(response) and query_may_be_kept(request):
             cache.set(
                 key,
                 (response.content, response.status_code, list(response.items())),
                 settings.MC2CM_PAGE_CACHE_SECONDS,
             )
-            response["X-Page-Cache"] = "miss"
+            self._say(response, "miss")
         return response
+
+    @staticmethod
+    def _say(response, outcome):
+        # Off in production: it would tell anyone when a key is fresh (settings).
+        if settings.MC2CM_PAGE_CACHE_HEADER:
+            response["X-Page-Cache"] = outcome
 
     @staticmethod
     def _cacheable_request(request):
         return (
             request.method in ("GET", "HEAD")
             and request.path.startswith(LANGUAGE_PREFIXES)
+            # "/en//cities/" shows the cities page too: one spelling of each address only.
+            and "//" not in request.path
+            and is_canonical_host(request)
             # Signed-in staff and partners see pages with their own bits (user bar, access).
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
         )

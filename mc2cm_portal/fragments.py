@@ -14,8 +14,11 @@ feeding a fragment are made lazy with ``lazy_context``, so a kept fragment costs
 import hashlib
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.utils.http import urlencode
 
+from .addresses import is_canonical_host
+from .cache import keep_query, query_may_be_kept
 from .models.shared import current_language
 from .routing import versioned
 
@@ -27,6 +30,7 @@ def fragment_cacheable(request):
         and request.method in ("GET", "HEAD")
         and not getattr(request, "is_preview", False)
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and is_canonical_host(request)
     )
 
 
@@ -40,7 +44,13 @@ def cached_render(request, name, vary_on, render):
         return render()
     # Hashed: a list's query string can be longer than a cache key should be.
     digest = hashlib.sha256("\x1f".join(vary_on).encode()).hexdigest()
-    return versioned(f"fragment:{name}:{current_language()}:{digest}", render)
+    # A list asked for a page number it does not have is rendered (its last page) but not
+    # kept: only what the content holds is (see ``paginate``).
+    return versioned(
+        f"fragment:{name}:{current_language()}:{digest}",
+        render,
+        keep=lambda: query_may_be_kept(request),
+    )
 
 
 def listing_key(request, filters):
@@ -49,9 +59,15 @@ def listing_key(request, filters):
     Only query strings made of the listing's own parameters, each once, with a value
     that selected something (or none) and a plain page number, are kept; anything else
     (a tracking parameter, a made-up value) gives ``None``: the list is rendered as
-    usual, and nobody can fill the cache with variants.
+    usual, and nobody can fill the cache with variants. The page cache keeps the page
+    only under this one spelling of its query string (see cache.keep_query).
     """
-    params = request.GET
+    key = _listing_key(request.GET, filters)
+    keep_query(request, key)
+    return key
+
+
+def _listing_key(params, filters):
     known = {choice_filter.name: choice_filter for choice_filter in filters}
     for name in params:
         if len(params.getlist(name)) > 1 or (name != "page" and name not in known):
@@ -62,6 +78,16 @@ def listing_key(request, filters):
     if not (page.isdigit() and len(page) <= 5):
         return None
     return urlencode(sorted(params.items()))
+
+
+def paginate(request, objects, per_page):
+    """``Paginator.get_page`` for ``?page=``; a number it had to change (out of range,
+    "01") marks the request as not to be kept, fragment and page alike."""
+    asked = request.GET.get("page")
+    items = Paginator(objects, per_page).get_page(asked)
+    if asked is not None and asked != str(items.number):
+        keep_query(request, None)
+    return items
 
 
 def lazy_context(compute, names):

@@ -23,6 +23,15 @@ COLUMNS = [
     _("Source address"),
 ]
 NO_FIGURE = _("No key figure recorded")
+# What a spreadsheet reads as the start of a formula (OWASP, "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def text_cell(value):
+    """Text as typed by editors, never run as a formula: a leading quote makes a spreadsheet
+    show the cell as text (OWASP's advice). Numbers the portal writes itself are left alone."""
+    text = str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 def plain_number(value):
@@ -37,20 +46,20 @@ def city_figure_rows():
         key=lambda city: city.title.casefold(),
     )
     for city in cities:
-        place = [city.title, city.country, city.get_region_display()]
+        place = [text_cell(city.title), text_cell(city.country), city.get_region_display()]
         figures = list(city.figures.all())
         if not figures:
             yield [*place, NO_FIGURE, "", "", "", "", "", ""]
         for figure in figures:
             yield [
                 *place,
-                figure.label,
+                text_cell(figure.label),
                 figure.get_qualifier_display() if figure.qualifier else "",
                 plain_number(figure.value),
                 figure.get_unit_display(),
                 figure.year,
-                figure.source,
-                figure.source_url,
+                text_cell(figure.source),
+                text_cell(figure.source_url),
             ]
 
 

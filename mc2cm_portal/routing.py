@@ -13,7 +13,6 @@ import hashlib
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.core.exceptions import DisallowedHost
 from django.db.models import Q
 from django.http.request import split_domain_port
 from django.utils import translation
@@ -21,6 +20,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.models.sites import SiteRootPath
 from wagtail_modeltranslation import patch_wagtailadmin as modeltranslation_patch
 
+from .addresses import is_canonical_host
 from .cache import LANGUAGE_PREFIXES, content_version
 
 TIMEOUT = 60 * 60
@@ -28,16 +28,18 @@ TIMEOUT = 60 * 60
 _localized_site_root_paths = modeltranslation_patch._localized_site_get_site_root_paths
 
 
-def versioned(key, compute):
+def versioned(key, compute, keep=None):
     """The cached value of ``compute()`` for this content version (computed on a miss).
 
     ``None`` is cached too, as a tuple, so that a missing site is not looked up each time.
+    ``keep()``, if given, says after computing whether the value may be kept.
     """
     full_key = f"mc2cm:{content_version()}:{key}"
     found = cache.get(full_key)
     if found is None:
         found = (compute(),)
-        cache.set(full_key, found, TIMEOUT)
+        if keep is None or keep():
+            cache.set(full_key, found, TIMEOUT)
     return found[0]
 
 
@@ -141,14 +143,11 @@ class SiteLookupMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not request.path.startswith(LANGUAGE_PREFIXES):
+        # Only the public host gets a cache entry: a stream of other names and ports must
+        # not fill the cache. The others are looked up Wagtail's way (or refused by Django).
+        if not request.path.startswith(LANGUAGE_PREFIXES) or not is_canonical_host(request):
             return self.get_response(request)
-        try:
-            # Only hosts in ALLOWED_HOSTS get a cache entry: a stream of made-up Host
-            # headers must not fill the cache. The others go on to Django's own 400.
-            hostname = split_domain_port(request.get_host())[0]
-        except DisallowedHost:
-            return self.get_response(request)
+        hostname = split_domain_port(request.get_host())[0]
         port = request.get_port()
         _warm_content_types()
         request._wagtail_site = versioned(f"site:{hostname}:{port}", lambda: _site_for(request))
@@ -163,6 +162,8 @@ def site_settings(model, request):
     cached = getattr(site, "_cached_settings", {}).get(model._meta.label)
     if cached is not None:
         return cached
+    if not is_canonical_host(request):
+        return model.for_site(site)  # nothing kept for other host names (see addresses.py)
     return versioned(f"settings:{model._meta.label}:{site.pk}", lambda: model.for_site(site))
 
 

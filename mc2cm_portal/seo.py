@@ -22,6 +22,7 @@ from django.utils.xmlutils import SimplerXMLGenerator
 from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
+from mc2cm_portal.addresses import public_url
 from mc2cm_portal.models import visible
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -47,12 +48,9 @@ def current_language():
 
 
 def absolute(request, url):
-    """An absolute address; URLs that already are absolute (other sites) stay as they are."""
-    if url is None:
-        return None
-    if request is None:
-        return url
-    return request.build_absolute_uri(url)
+    """An absolute address on the public address (see addresses.py), whatever host the
+    request named; URLs that already are absolute (other sites) stay as they are."""
+    return public_url(url)
 
 
 def page_url(page, request, language):
@@ -247,7 +245,7 @@ def robots_txt(request):
         "Allow: /",
         "Disallow: /admin/",
         "",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {public_url(reverse('sitemap'))}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
@@ -272,13 +270,18 @@ class PeerMeetingsFeed(Feed):
         super().__init__()
         self.request = request
 
+    # Absolute already: Django's Feed would complete a relative link with the request's
+    # Host (see addresses.py).
     def link(self):
         from dialogue.models import PeerMeetingIndexPage
 
         index = visible(PeerMeetingIndexPage.objects).first()
         if index is None:
-            return f"/{current_language()}/"
-        return index.get_url(self.request)
+            return public_url(f"/{current_language()}/")
+        return public_url(index.get_url(self.request))
+
+    def feed_url(self):
+        return public_url(self.request.path)
 
     def items(self):
         from dialogue.models import PeerMeetingPage

@@ -33,6 +33,12 @@ urlpatterns += i18n_patterns(
     path("partners/sign-in/", accounts.sign_in, name="partner_sign_in"),
     path("partners/sign-out/", accounts.sign_out, name="partner_sign_out"),
     path("partners/resources/", accounts.partner_resources, name="partner_resources"),
+    # Wagtail's page password form (same address and name), with an attempt limit.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        accounts.page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -7,9 +7,12 @@ context processors), and its CSRF page is English with an inline style our polic
 
 import logging
 import sys
+import uuid
 
+from django.core.cache import cache
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
-from django.db import Error, InterfaceError, OperationalError, connection
+from django.db import Error, InterfaceError, OperationalError, connection, transaction
+from django.db.models import F
 from django.http import HttpResponse, HttpResponseForbidden, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.utils import translation
@@ -63,23 +66,68 @@ def database_unavailable(request):
     return response
 
 
+class _RolledBack(Exception):
+    """Ends the health check's write transaction without keeping anything."""
+
+
+def _database_reads_and_writes():
+    """What every page needs: a read (the content version); what the site writes on
+    sign-in, downloads and publishing: a write, rolled back. On SQLite a locked database
+    answers reads but not writes."""
+    from .cache import content_version
+    from .models import ContentVersion
+
+    content_version()
+    try:
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                # A table locked by someone else: say so in seconds, not at gunicorn's timeout.
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL lock_timeout = '3s'")
+            ContentVersion.objects.update(value=F("value"))
+            raise _RolledBack
+    except _RolledBack:
+        pass
+
+
+def _cache_reads_and_writes():
+    """The cache pages are kept in, written and read back by this very process (a folder a
+    command made as another user is unusable, see cache.SharedFileCache)."""
+    key = f"mc2cm:health:{uuid.uuid4().hex}"
+    cache.set(key, key, 30)
+    usable = cache.get(key) == key
+    cache.delete(key)
+    return usable
+
+
 @never_cache
 def health(request):
-    """For load balancers and monitoring: 200 when the database answers a trivial query.
+    """For load balancers and monitoring: 200 when what public pages need works.
 
-    Says only "ok" or "unavailable": the reason (host, error text) belongs in the server's
-    log, not in a public answer.
+    The database answers a read and accepts a write, and the page cache keeps what it is
+    given. Says only "ok" or "unavailable" per part: the reason (host, error text) belongs
+    in the server's log, not in a public answer.
     """
+    answer = {"status": "ok", "database": "ok", "cache": "ok"}
     try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
+        _database_reads_and_writes()
     except Error as error:
         logger.warning(
             "Health check: the database does not answer (%s: %s)", type(error).__name__, error
         )
-        return JsonResponse({"status": "unavailable", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+        answer["database"] = "unavailable"
+    try:
+        usable = _cache_reads_and_writes()
+    except Exception:  # any backend's failure means the same: pages cannot be kept
+        logger.exception("Health check: the cache does not answer")
+        usable = False
+    if not usable:
+        logger.warning("Health check: the cache cannot keep an entry (see the warnings above)")
+        answer["cache"] = "unavailable"
+    if "unavailable" in answer.values():
+        answer["status"] = "unavailable"
+        return JsonResponse(answer, status=503)
+    return JsonResponse(answer)
 
 
 def bad_request(request, exception):

@@ -17,6 +17,9 @@
 #                            Wagtail, and at 1,000 the page-cached load run recycled a worker
 #                            every few seconds, queueing requests for seconds (p90 4.8 s).
 #   --forwarded-allow-ips    trust X-Forwarded-* only from the proxy (same host by default).
+#   --forwarder-headers ""   but never a SCRIPT_NAME or PATH_INFO header, even from the proxy
+#                            (gunicorn's default takes them from it): the portal lives at "/",
+#                            and a client's SCRIPT_NAME would rewrite every link of a page.
 #   --access-logfile -       one line per request on stdout (client address as the proxy saw it,
 #                            duration in ms); errors on stderr. The service manager keeps them.
 # GUNICORN_WORKERS, BIND and FORWARDED_ALLOW_IPS override the defaults. SKIP_COLLECTSTATIC=1
@@ -38,6 +41,7 @@ exec "$PYTHON" -m gunicorn mc2cm_portal.wsgi:application \
     --max-requests 20000 \
     --max-requests-jitter 2000 \
     --forwarded-allow-ips "${FORWARDED_ALLOW_IPS:-127.0.0.1}" \
+    --forwarder-headers "" \
     --access-logfile - \
     --access-logformat '%({x-forwarded-for}i)s %(h)s %(t)s "%(r)s" %(s)s %(B)s %(M)sms "%(a)s"' \
     --error-logfile -

@@ -101,6 +101,8 @@ class Site:
             DATABASE_URL=self.database_url,
             DJANGO_MEDIA_ROOT=str(self.media),
             DJANGO_CACHE_DIR=str(self.folder / "cache"),
+            # serve() puts the server's own address here; commands need one to start.
+            DJANGO_PUBLIC_URL="http://127.0.0.1",
             MC2CM_PAGE_CACHE="0",
             PYTHONUNBUFFERED="1",
         )
@@ -175,20 +177,47 @@ def collect_static(site, static_root):
     )
 
 
+def python_for(user):
+    """(interpreter, extra environment) with which ``user`` can run the portal.
+
+    This one when the user may run it; otherwise the system's Python of the same version
+    with this virtualenv's packages (a pyenv build under /root is out of other users' reach).
+    """
+    probe = [sys.executable, "-c", "import django"]
+    try:
+        if subprocess.run(probe, user=user, capture_output=True, check=False).returncode == 0:
+            return sys.executable, {}
+    except PermissionError:
+        pass
+    version = f"python{sys.version_info.major}.{sys.version_info.minor}"
+    system = Path("/usr/bin") / version
+    packages = Path(sys.prefix) / "lib" / version / "site-packages"
+    if not system.exists():
+        pytest.skip(f"no Python that the user {user} can run")
+    return str(system), {"PYTHONPATH": str(packages)}
+
+
 @contextmanager
-def serve(env, log):
+def serve(env, log, user=None):
     """The portal under scripts/serve.sh (gunicorn, 2 workers) until the block ends.
 
-    Static files must have been collected into the environment's DJANGO_STATIC_ROOT."""
+    Static files must have been collected into the environment's DJANGO_STATIC_ROOT. Its
+    public address (DJANGO_PUBLIC_URL) is the server's own, unless ``env`` names another.
+    ``user``: the Unix user the server runs as (the folders it uses must be theirs)."""
     port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    python, python_env = python_for(user) if user else (sys.executable, {})
     env = {
+        "DJANGO_PUBLIC_URL": base,
         **env,
+        **python_env,
         "BIND": f"127.0.0.1:{port}",
         "GUNICORN_WORKERS": "2",
-        "PYTHON": sys.executable,
+        "PYTHON": python,
         "SKIP_COLLECTSTATIC": "1",
     }
-    base = f"http://127.0.0.1:{port}"
+    if env["DJANGO_PUBLIC_URL"] == "http://127.0.0.1":  # Site.env()'s stand-in
+        env["DJANGO_PUBLIC_URL"] = base
     with open(log, "w") as output:
         # serve.sh ends with `exec gunicorn`: this process is gunicorn's master.
         process = subprocess.Popen(
@@ -197,6 +226,7 @@ def serve(env, log):
             env=env,
             stdout=output,
             stderr=subprocess.STDOUT,
+            user=user,
         )
     try:
         deadline = time.monotonic() + SERVER_START_TIMEOUT

@@ -14,7 +14,7 @@ def test_health_is_ok_when_the_database_answers(client):
     response = client.get("/health/")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
     assert "no-store" in response["Cache-Control"]
 
 
@@ -74,7 +74,11 @@ def test_health_answers_503_without_details_when_the_database_is_down(database_d
     port, answers = database_down
     answer = answers["/health/"]
     assert answer["status"] == 503
-    assert json.loads(answer["body"]) == {"status": "unavailable", "database": "unavailable"}
+    assert json.loads(answer["body"]) == {
+        "status": "unavailable",
+        "database": "unavailable",
+        "cache": "ok",
+    }
     assert "no-store" in answer["headers"]["Cache-Control"]
     for detail in (str(port), "127.0.0.1", "secret-password", "refused", "psycopg"):
         assert detail not in answer["body"]

@@ -75,7 +75,7 @@ def test_health_check_and_access_log(server):
     base, log, _static = server
     status, headers, body = get(base, "/health/")
     assert status == 200
-    assert json.loads(body) == {"status": "ok", "database": "ok"}
+    assert json.loads(body) == {"status": "ok", "database": "ok", "cache": "ok"}
     assert "no-store" in headers["cache-control"]
     # One access-log line per request on stdout.
     assert '"GET /health/ HTTP/1.1" 200' in log.read_text()

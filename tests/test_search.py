@@ -173,7 +173,7 @@ def test_a_page_of_results_costs_two_queries_however_many_match(client, params):
     with CaptureQueriesContext(connection) as queries:
         response = client.get("/en/search/", params)
     assert results_of(response.content.decode())
-    assert len(queries) <= 2
+    assert len(queries) <= 3  # and the content version every request reads (cache.py)
 
 
 @pytest.mark.parametrize("page", ["99999999999999999999", "-3", "٣", "10001"])

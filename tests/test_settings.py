@@ -10,9 +10,19 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def public_address(env):
+    """A public address on the first allowed host, behind one proxy, unless ``env`` says."""
+    hosts = [host.strip() for host in env.get("DJANGO_ALLOWED_HOSTS", "").split(",")]
+    hosts = [host.lstrip(".") for host in hosts if host and host != "*"]
+    defaults = {"DJANGO_TRUSTED_PROXY_COUNT": "1"}
+    if hosts:
+        defaults["DJANGO_PUBLIC_URL"] = f"https://{hosts[0]}"
+    return {**defaults, **env}
+
+
 def run_with(settings_module, **env):
     clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    clean.update(env, DJANGO_SETTINGS_MODULE=settings_module)
+    clean.update(public_address(env), DJANGO_SETTINGS_MODULE=settings_module)
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
         cwd=ROOT,
@@ -63,7 +73,7 @@ STRONG_KEY = "Zq3vN8-pLr2wXk9_Tb6yHc1sJm4dGf7aQe0uVi5oPn2tRz8xWl3k"  # a test va
 
 def run_manage(settings_module, *args, **env):
     clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    clean.update(env, DJANGO_SETTINGS_MODULE=settings_module)
+    clean.update(public_address(env), DJANGO_SETTINGS_MODULE=settings_module)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
@@ -107,9 +117,32 @@ def test_production_refuses_a_weak_secret_key(key):
     assert "DJANGO_SECRET_KEY is too weak for production" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("address", "message"),
+    [
+        ("", "DJANGO_PUBLIC_URL must be set"),
+        ("portal.example", "scheme and host without a path"),
+        ("https://portal.example/en/", "scheme and host without a path"),
+        ("https://elsewhere.example", "must be in DJANGO_ALLOWED_HOSTS"),
+    ],
+)
+def test_production_refuses_a_missing_or_odd_public_address(address, message):
+    result = run_with(
+        "mc2cm_portal.settings.production",
+        DJANGO_SECRET_KEY=STRONG_KEY,
+        DJANGO_ALLOWED_HOSTS="portal.example",
+        DJANGO_PUBLIC_URL=address,
+    )
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
 def test_production_refuses_a_wildcard_host():
     result = run_with(
-        "mc2cm_portal.settings.production", DJANGO_SECRET_KEY=STRONG_KEY, DJANGO_ALLOWED_HOSTS="*"
+        "mc2cm_portal.settings.production",
+        DJANGO_SECRET_KEY=STRONG_KEY,
+        DJANGO_ALLOWED_HOSTS="*",
+        DJANGO_PUBLIC_URL="https://portal.example",
     )
     assert result.returncode != 0
     assert "not '*'" in result.stderr
@@ -126,6 +159,8 @@ def test_production_takes_hosts_and_key_from_the_environment_only():
         DJANGO_SETTINGS_MODULE="mc2cm_portal.settings.production",
         DJANGO_SECRET_KEY=STRONG_KEY,
         DJANGO_ALLOWED_HOSTS="portal.example, .mc2cm.example",
+        DJANGO_PUBLIC_URL="https://portal.example",
+        DJANGO_TRUSTED_PROXY_COUNT="1",
     )
     result = subprocess.run(
         [sys.executable, "-c", code],

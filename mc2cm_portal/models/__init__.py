@@ -27,10 +27,12 @@ from .shared import (
     visible_page,
     with_privacy,
 )
+from .versions import ContentVersion
 
 __all__ = [
     "LANGUAGE_CODES",
     "BodyMixin",
+    "ContentVersion",
     "DocumentDownload",
     "HomePage",
     "IntroMixin",

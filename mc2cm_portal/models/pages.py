@@ -1,7 +1,6 @@
 """Page bases shared by the pillars, cross-cutting mixins and the home page."""
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, Exists, Window
 from django.http import Http404
@@ -16,7 +15,7 @@ from wagtail.search import index
 
 from ..blocks import BodyBlock
 from ..filters import apply_filters
-from ..fragments import lazy_context, listing_key
+from ..fragments import lazy_context, listing_key, paginate
 from ..routing import cached_route, restrictions_query, with_restrictions
 from .shared import LANGUAGE_CODES, Partner, Theme, current_language, visible
 
@@ -160,7 +159,7 @@ class SectionIndexPage(TranslatedPageMixin, IntroMixin, Page):
 
     def listing(self, children, request):
         # get_page() turns a missing, non-numeric or out-of-range ?page= into a valid page.
-        return {"items": Paginator(children, self.per_page).get_page(request.GET.get("page"))}
+        return {"items": paginate(request, children, self.per_page)}
 
 
 class HomePage(TranslatedPageMixin, Page):

@@ -209,7 +209,15 @@ STORAGES = {
 
 # --- Wagtail ---------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "MC2CM"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The portal's public address, scheme and host without a path ("https://mc2cm.example.org"):
+# the base of every absolute link in pages, feeds, the sitemap and the API
+# (mc2cm_portal/addresses.py), never the Host header of a request. Only requests for this
+# host are kept in the page cache. Required in production.
+PUBLIC_URL = os.environ.get("DJANGO_PUBLIC_URL", "").rstrip("/")
+# The API's detail_url and download_url on the same address (Wagtail reads the Site
+# record's "localhost" otherwise).
+WAGTAILAPI_BASE_URL = PUBLIC_URL
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", PUBLIC_URL)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Documents are downloaded through Django so that a permission check can sit in front later.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -236,27 +244,26 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, stated: bigger files go to /tmp
 
 # --- Caching ---------------------------------------------------------------------------
-# A file cache is shared by every server process on the machine, so a publish in one
-# process empties the page cache for all of them.
+# A file cache is shared by every server process on the machine. Commands run as other
+# Unix users (a restore as root, a cron job) write into it too: SharedFileCache takes an
+# entry it may not read as a miss instead of failing. The content version every entry is
+# keyed on lives in the database (models.ContentVersion), where file ownership does not
+# matter.
 CACHE_DIR = Path(os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / ".cache")))
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "mc2cm_portal.cache.SharedFileCache",
         "LOCATION": str(CACHE_DIR),
         "OPTIONS": {"MAX_ENTRIES": 5000},
-    },
-    # The content version every cached page, lookup and fragment is keyed on (cache.py),
-    # alone in its own folder: when the main cache is full it deletes a third of its
-    # entries at random, and losing the version would drop everything at once.
-    "content-version": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(CACHE_DIR / "content-version"),
     },
 }
 MC2CM_PAGE_CACHE = env_bool("MC2CM_PAGE_CACHE", True)
 MC2CM_PAGE_CACHE_SECONDS = 60 * 60
 # Rendered lists kept per content version (fragments.py); off only to measure without them.
 MC2CM_FRAGMENT_CACHE = env_bool("MC2CM_FRAGMENT_CACHE", True)
+# An "X-Page-Cache: hit/miss" header for tests and the bench; off by default, since it
+# would tell anyone when a cache entry is fresh.
+MC2CM_PAGE_CACHE_HEADER = env_bool("MC2CM_PAGE_CACHE_HEADER", False)
 
 # --- Security defaults (production tightens transport; these hold everywhere) ------------
 SESSION_COOKIE_HTTPONLY = True
@@ -315,6 +322,17 @@ MC2CM_PERMISSIONS_POLICY = {
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Nor does the dashboard ask releases.wagtail.org for new versions; upgrades follow pyproject.toml.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# --- Mail ------------------------------------------------------------------------------
+# Outgoing mail through the SMTP server of DJANGO_EMAIL_HOST. Without one, nothing could be
+# sent, so the admin offers no "forgotten password" link: its reset mail would never arrive.
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
+WAGTAIL_PASSWORD_RESET_ENABLED = bool(EMAIL_HOST)
 
 LOGGING = {
     "version": 1,

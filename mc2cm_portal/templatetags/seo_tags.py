@@ -43,7 +43,7 @@ def seo_head(context, languages):
 
     canonical = by_code.get(current)
     if canonical is None and request is not None:
-        canonical = request.build_absolute_uri(request.path)
+        canonical = seo.absolute(request, request.path)
     # Later pages of a listing are pages of their own, not copies of the first one.
     items = context.get("items")
     if callable(items) and request is not None and request.GET.get("page", "1") not in ("", "1"):
