@@ -38,9 +38,8 @@ class CityIndexPage(IntroMixin, Page):
         """The page comparing the cities, linked above the list (None until there is one)."""
         return visible(CityComparisonPage.objects.child_of(self)).first()
 
+    # Also the most cities the map beside the list stays legible with.
     per_page = 60
-    # The map shows the whole network whatever the filters, as many cities as stay legible.
-    cities_on_map = 40
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -63,22 +62,15 @@ class CityIndexPage(IntroMixin, Page):
             ]
             return {"items": items, "cities_by_region": by_region}
 
-        def network():
-            cities_on_map = visible(CityPage.objects.child_of(self)).order_by(
-                "member_since", "title"
-            )
-            return {
-                "cities_on_map": list(cities_on_map[: self.cities_on_map]),
-                "comparison": self.comparison_page(),
-            }
-
         context["filters"] = filters
         context["filters_active"] = any(choice_filter.selected for choice_filter in filters)
         # Read inside a kept fragment (see fragments.py).
         context["listing_key"] = listing_key(request, filters)
         context.update(lazy_context(listing, ("items", "cities_by_region")))
-        # The map and the link to the comparison do not depend on the filters: kept apart.
-        context.update(lazy_context(network, ("cities_on_map", "comparison")))
+        # The link to the comparison does not depend on the filters: kept apart.
+        context.update(
+            lazy_context(lambda: {"comparison": self.comparison_page()}, ("comparison",))
+        )
         return context
 
 
