@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db.models import CharField, Value
+from django.db.models import CharField, F, Value
+from django.db.models.functions import Concat
 from django.utils.translation import gettext_lazy as _
 
 from .models.shared import Theme, current_language, visible
@@ -86,6 +87,10 @@ def apply_filters(queryset, params, filters):
     return queryset
 
 
+# Between a filter's name and a value in the query below: a character no slug contains.
+SEPARATOR = "\x1f"
+
+
 def mark_available(filters, items, key):
     """Tell each filter which of its values have results among ``items`` (the whole list,
     before filtering), so that it offers no option leading to an empty list.
@@ -103,16 +108,20 @@ def mark_available(filters, items, key):
         return
 
     def compute():
+        # Each row is one text, "name<separator>value": a UNION of two-column rows would
+        # depend on Django keeping annotation and field columns in the same order in every
+        # part, which it does not (it varied with the hash seed).
         queries = [
             items.order_by()
-            .annotate(filter_name=Value(name, output_field=CharField()))
-            .values_list("filter_name", lookup)
+            .annotate(tagged=Concat(Value(name + SEPARATOR), F(lookup), output_field=CharField()))
+            .values_list("tagged", flat=True)
             for name, lookup in lookups
         ]
         found = {}
-        for name, value in queries[0].union(*queries[1:]):
-            if value is not None:
-                found.setdefault(name, set()).add(str(value))
+        for tagged in queries[0].union(*queries[1:]):
+            name, _sep, value = (tagged or "").partition(SEPARATOR)
+            if value:
+                found.setdefault(name, set()).add(value)
         return found
 
     found = versioned(f"filter-values:{key}", compute)

@@ -23,7 +23,7 @@ def test_the_demo_meeting_shows_its_outcomes_and_no_invented_agenda(client):
     for language, words in (
         ("en", "policy recommendations"),
         ("fr", "recommandations politiques"),
-        ("ar", "التوصيات"),
+        ("ar", "توصيات المشروع"),
     ):
         html = client.get(url_in(beirut, language)).content.decode()
         outcomes = html.split('id="outcomes-heading"', 1)[1].split("</section>", 1)[0]
