@@ -61,13 +61,26 @@ def test_a_city_page_writes_numbers_one_way_in_text_chart_and_table(client, lang
     [
         ("en", "35.78°\xa0N, 5.8°\xa0W"),
         ("fr", "35,78°\xa0N, 5,8°\xa0O"),
-        ("ar", "35,78°\xa0شمالاً، 5,8°\xa0غرباً"),
+        # Each number behaves as in Arabic prose (an Arabic letter mark before it).
+        ("ar", "\u061c35,78°\xa0شمالاً، \u061c5,8°\xa0غرباً"),
     ],
 )
 def test_coordinates_put_the_degree_sign_after_the_number_the_readers_way(
     client, language, expected
 ):
     assert expected in city_page(client, language)
+
+
+def test_arabic_figures_keep_their_sign_where_arabic_prose_puts_it(client):
+    """"0,5%" alone in a cell and "حوالي 27%" after a word would put % on different sides:
+    every Arabic figure carries the Arabic letter mark, as digits after Arabic words do."""
+    html = city_page(client, "ar", "vienna")
+    table = html.split('<table class="figures">', 1)[1].split("</table>", 1)[0]
+    values = re.findall(r'<td class="figures__value">([^<]*)</td>', table)
+    assert len(values) == 3
+    assert all(re.search(r"\u061c\d", value) for value in values), values
+    english = city_page(client, "en", "vienna")
+    assert "\u061c" not in english
 
 
 def test_a_small_head_count_gets_a_chart_of_its_own_scale(client):

@@ -151,6 +151,28 @@ def breadcrumbs(context):
     return breadcrumb_trail(page, context.get("request"), _current())
 
 
+def left_to_right(text):
+    """On an Arabic page, a number (with its % or ° sign) that behaves as in Arabic prose.
+
+    The Unicode bidi algorithm treats digits after an Arabic word ("حوالي 27%") as an Arabic
+    number, whose % or ° then stands at its left, at the end in reading order: that is how
+    editors' own sentences show. Digits opening a table cell ("0,5%") would instead keep
+    the sign at their right. The Arabic letter mark (U+061C, invisible) put before the
+    number makes every figure behave like the prose, in text, charts and tables alike.
+    """
+    if translation.get_language_bidi():
+        return f"\u061c{text}"
+    return text
+
+
+def plain_localized_number(value):
+    if value is None or value == "":
+        return ""
+    normalized = value.normalize() if hasattr(value, "normalize") else value
+    decimals = max(0, -normalized.as_tuple().exponent) if hasattr(normalized, "as_tuple") else None
+    return formats.number_format(normalized, decimal_pos=decimals, force_grouping=True)
+
+
 @register.filter
 def localized_number(value, unit=""):
     """A number in the reader's format, the one filter for text, charts and tables.
@@ -158,18 +180,16 @@ def localized_number(value, unit=""):
     Trailing zeros are dropped and thousands always grouped, with the separators of
     ``mc2cm_portal/formats``: English 947,952 and 0.5%; French 947 952 and 0,5 % (narrow
     no-break spaces); Arabic 947.952 and 0,5% (Western digits, as Django's Arabic formats
-    give, see ``formats/ar/formats.py``). ``unit="percent"`` adds the per cent sign the
-    language's way. Machine-readable output (the CSV) does not use it.
+    give, see ``formats/ar/formats.py``), each with an Arabic letter mark (see ``left_to_right``). ``unit="percent"`` adds
+    the per cent sign the language's way. Machine-readable output (the CSV) does not use it.
     """
-    if value is None or value == "":
+    number = plain_localized_number(value)
+    if not number:
         return ""
-    normalized = value.normalize() if hasattr(value, "normalize") else value
-    decimals = max(0, -normalized.as_tuple().exponent) if hasattr(normalized, "as_tuple") else None
-    number = formats.number_format(normalized, decimal_pos=decimals, force_grouping=True)
     if unit == "percent":
         # Translators: a percentage; French puts a narrow no-break space (U+202F) before %.
-        return _("%(number)s%%") % {"number": number}
-    return number
+        number = _("%(number)s%%") % {"number": number}
+    return left_to_right(number)
 
 
 @register.simple_tag(takes_context=True)
@@ -270,8 +290,8 @@ def coordinates(latitude, longitude):
     north = pgettext("compass point", "N") if latitude >= 0 else pgettext("compass point", "S")
     east = pgettext("compass point", "E") if longitude >= 0 else pgettext("compass point", "W")
     return _("%(latitude)s, %(longitude)s") % {
-        "latitude": f"{localized_number(abs(latitude))}°\u00a0{north}",
-        "longitude": f"{localized_number(abs(longitude))}°\u00a0{east}",
+        "latitude": f"{left_to_right(f'{plain_localized_number(abs(latitude))}°')}\u00a0{north}",
+        "longitude": f"{left_to_right(f'{plain_localized_number(abs(longitude))}°')}\u00a0{east}",
     }
 
 
