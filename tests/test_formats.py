@@ -170,3 +170,13 @@ def test_the_french_theme_filter_lists_education_among_the_e(client):
     assert labels == sorted(labels, key=collation_key)
     assert "Éducation" in labels
     assert labels.index("Éducation") < len(labels) - 1  # not pushed after the Z's
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("en", "2020–2022"), ("fr", "2020–2022"), ("ar", "من 2020 إلى 2022")],
+)
+def test_periods_of_years_are_written_the_readers_way(language, expected):
+    with translation.override(language):
+        template = Template('{% include "includes/period.html" %}')
+        assert template.render(Context({"start": 2020, "end": 2022})).strip() == expected
