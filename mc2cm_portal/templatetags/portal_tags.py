@@ -180,8 +180,9 @@ def localized_number(value, unit=""):
     Trailing zeros are dropped and thousands always grouped, with the separators of
     ``mc2cm_portal/formats``: English 947,952 and 0.5%; French 947 952 and 0,5 % (narrow
     no-break spaces); Arabic 947.952 and 0,5% (Western digits, as Django's Arabic formats
-    give, see ``formats/ar/formats.py``), each with an Arabic letter mark (see ``left_to_right``). ``unit="percent"`` adds
-    the per cent sign the language's way. Machine-readable output (the CSV) does not use it.
+    give, see ``formats/ar/formats.py``), each with an Arabic letter mark (see
+    ``left_to_right``). ``unit="percent"`` adds the per cent sign the language's way.
+    Machine-readable output (the CSV) does not use it.
     """
     number = plain_localized_number(value)
     if not number:
