@@ -72,7 +72,7 @@ def test_coordinates_put_the_degree_sign_after_the_number_the_readers_way(
 
 
 def test_arabic_figures_keep_their_sign_where_arabic_prose_puts_it(client):
-    """"0,5%" alone in a cell and "حوالي 27%" after a word would put % on different sides:
+    """ "0,5%" alone in a cell and "حوالي 27%" after a word would put % on different sides:
     every Arabic figure carries the Arabic letter mark, as digits after Arabic words do."""
     html = city_page(client, "ar", "vienna")
     table = html.split('<table class="figures">', 1)[1].split("</table>", 1)[0]
