@@ -45,7 +45,13 @@ class PilotProjectIndexPage(SectionIndexPage):
         verbose_name = _("pilot projects index")
 
     def listing_filters(self):
-        statuses = ChoiceFilter("status", _("Status"), PilotProjectPage.Status.choices, "status")
+        statuses = ChoiceFilter(
+            "status",
+            _("Status"),
+            PilotProjectPage.Status.choices,
+            "status",
+            all_label=_("All statuses"),
+        )
         return [city_filter("city__slug_en"), statuses, theme_filter()]
 
 

@@ -1,5 +1,6 @@
 """The partner cities: an index and one page per city with its key figures."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -10,9 +11,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from mc2cm_portal.filters import ChoiceFilter, apply_filters, theme_filter
+from mc2cm_portal.filters import ChoiceFilter, apply_filters, mark_available, theme_filter
 from mc2cm_portal.fragments import lazy_context, listing_key, paginate
 from mc2cm_portal.models import IntroMixin, ThemesMixin, TranslatedPageMixin, attach_files, visible
+from mc2cm_portal.text import collation_key
 
 
 class Region(models.TextChoices):
@@ -25,18 +27,30 @@ class CityIndexPage(TranslatedPageMixin, IntroMixin, Page):
 
     max_count = 1
     parent_page_types = ["mc2cm_portal.HomePage"]
-    subpage_types = ["cities.CityPage"]
+    subpage_types = ["cities.CityPage", "cities.CityComparisonPage"]
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     class Meta:
         verbose_name = _("cities index")
 
+    def comparison_page(self):
+        """The page comparing the cities, linked above the list (None until there is one)."""
+        return visible(CityComparisonPage.objects.child_of(self)).first()
+
+    # Also the most cities the map beside the list stays legible with.
     per_page = 60
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filters = [ChoiceFilter("region", _("Region"), Region.choices, "region"), theme_filter()]
-        cities = apply_filters(visible(CityPage.objects.child_of(self)), request.GET, filters)
+        filters = [
+            ChoiceFilter(
+                "region", _("Region"), Region.choices, "region", all_label=_("All regions")
+            ),
+            theme_filter(),
+        ]
+        everything = visible(CityPage.objects.child_of(self))
+        mark_available(filters, everything, f"cities:{self.pk}")
+        cities = apply_filters(everything, request.GET, filters)
         cities = cities.distinct().order_by("region", "title")
 
         def listing():
@@ -52,6 +66,10 @@ class CityIndexPage(TranslatedPageMixin, IntroMixin, Page):
         # Read inside a kept fragment (see fragments.py).
         context["listing_key"] = listing_key(request, filters)
         context.update(lazy_context(listing, ("items", "cities_by_region")))
+        # The link to the comparison does not depend on the filters: kept apart.
+        context.update(
+            lazy_context(lambda: {"comparison": self.comparison_page()}, ("comparison",))
+        )
         return context
 
 
@@ -202,6 +220,89 @@ class CityPage(TranslatedPageMixin, ThemesMixin, Page):
         }
 
 
+class Measure(models.TextChoices):
+    """What a key figure measures, when the same measure is known for several cities.
+
+    The comparison of the cities puts side by side only figures that measure the same
+    thing; a figure without a measure is shown on its city's page alone.
+    """
+
+    FOREIGN_SHARE = "foreign_share", _("Foreign residents, share of the population")
+    BORN_ABROAD_SHARE = "born_abroad_share", _("Residents born abroad, share of the population")
+    POPULATION = "population", _("Population")
+    FOREIGN_RESIDENTS = "foreign_residents", _("Foreign residents")
+
+
+# The unit each measure is counted in: a figure in another unit is not comparable.
+MEASURE_UNITS = {
+    Measure.FOREIGN_SHARE: "percent",
+    Measure.BORN_ABROAD_SHARE: "percent",
+    Measure.POPULATION: "people",
+    Measure.FOREIGN_RESIDENTS: "people",
+}
+
+
+class CityComparisonPage(IntroMixin, Page):
+    """The partner cities side by side: one chart and one table per measure.
+
+    Editors write the title and introduction; the figures come from the cities' own key
+    figures that say what they measure (the "compared as" choice on each figure), with
+    their year and source. A city with no such figure is listed as having none.
+    """
+
+    max_count = 1
+    parent_page_types = ["cities.CityIndexPage"]
+    subpage_types = []
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("comparison of the cities")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Read inside a kept fragment (see fragments.py).
+        context.update(lazy_context(self.comparison, ("measures",)))
+        return context
+
+    def comparison(self):
+        """Per measure, every city in order of its value (cities without one last)."""
+        cities = sorted(
+            visible(CityPage.objects.sibling_of(self)).prefetch_related(
+                models.Prefetch(
+                    "figures",
+                    queryset=CityFigure.objects.exclude(measure="").order_by("-year", "sort_order"),
+                )
+            ),
+            key=lambda city: collation_key(city.title),
+        )
+        measures = []
+        for measure, label in Measure.choices:
+            rows = []
+            for city in cities:
+                # The most recent figure when a city has several years of the same measure.
+                figure = next((f for f in city.figures.all() if f.measure == measure), None)
+                rows.append({"city": city, "figure": figure})
+            known = [row for row in rows if row["figure"]]
+            if not known:
+                continue
+            top = max(float(row["figure"].value) for row in known) or 1
+            for row in known:
+                row["length"] = round(100 * float(row["figure"].value) / top, 1)
+            known.sort(key=lambda row: row["figure"].value, reverse=True)
+            missing = [row for row in rows if not row["figure"]]
+            measures.append(
+                {
+                    "key": measure,
+                    "label": label,
+                    "unit": MEASURE_UNITS[measure],
+                    "rows": known + missing,
+                    "known": known,
+                    "missing": [row["city"] for row in missing],
+                }
+            )
+        return {"measures": measures}
+
+
 class CityFigure(Orderable):
     """A key figure of a city, always with its year and source."""
 
@@ -238,9 +339,21 @@ class CityFigure(Orderable):
         _("source"), max_length=255, help_text=_("E.g. 'General census of population, 2014'.")
     )
     source_url = models.URLField(_("source address"), blank=True)
+    measure = models.CharField(
+        _("compared as"),
+        max_length=30,
+        blank=True,
+        choices=Measure.choices,
+        help_text=_(
+            "Choose only when the figure measures exactly this, so that the comparison of the "
+            "cities puts like beside like; leave empty otherwise (e.g. immigrants, who are "
+            "not all foreign nationals). Per cent measures need a figure in per cent."
+        ),
+    )
 
     panels = [
         FieldPanel("label"),
+        FieldPanel("measure"),
         FieldRowPanel([FieldPanel("qualifier"), FieldPanel("value"), FieldPanel("unit")]),
         FieldRowPanel([FieldPanel("year"), FieldPanel("source")]),
         FieldPanel("source_url"),
@@ -252,3 +365,10 @@ class CityFigure(Orderable):
 
     def __str__(self):
         return f"{self.label}: {self.value} ({self.year})"
+
+    def clean(self):
+        super().clean()
+        if self.measure and self.unit and MEASURE_UNITS[self.measure] != self.unit:
+            raise ValidationError(
+                {"measure": _("This measure is counted in another unit than the figure's.")}
+            )

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import CityFigure, CityIndexPage, CityPage
+from .models import CityComparisonPage, CityFigure, CityIndexPage, CityPage
 
 
 @register(CityIndexPage)
@@ -16,3 +16,8 @@ class CityPageTR(TranslationOptions):
 @register(CityFigure)
 class CityFigureTR(TranslationOptions):
     fields = ("label", "source")
+
+
+@register(CityComparisonPage)
+class CityComparisonPageTR(TranslationOptions):
+    fields = ("intro",)

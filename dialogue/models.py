@@ -7,9 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from dialogue.blocks import AgendaBlock
 from mc2cm_portal.filters import city_filter, theme_filter
 from mc2cm_portal.fragments import lazy_context, listing_key, paginate
 from mc2cm_portal.models import (
@@ -54,7 +56,10 @@ class PeerMeetingIndexPage(SectionIndexPage):
     def listing_filters(self):
         return [
             theme_filter(),
-            city_filter(apply=meetings_with_city),
+            city_filter(
+                apply=meetings_with_city,
+                value_lookups=("host_city__slug_en", "participating_cities__slug_en"),
+            ),
         ]
 
     listing_names = ("items", "upcoming")
@@ -76,7 +81,11 @@ class PeerMeetingIndexPage(SectionIndexPage):
 
 
 class PeerMeetingPage(TranslatedPageMixin, ThemesMixin, BodyMixin, Page):
-    """A peer-to-peer meeting: when, where, who took part, and its documents."""
+    """A peer-to-peer meeting as a record: when and where, who took part, the agenda, the
+    outcomes and the documents (background note, report).
+
+    Editors fill in only what the sources say: an empty agenda or outcome is not shown.
+    """
 
     start_date = models.DateField(_("first day"))
     end_date = models.DateField(
@@ -125,6 +134,22 @@ class PeerMeetingPage(TranslatedPageMixin, ThemesMixin, BodyMixin, Page):
         related_name="+",
     )
 
+    agenda = StreamField(
+        AgendaBlock(),
+        verbose_name=_("agenda"),
+        blank=True,
+        help_text=_("The programme, item by item in order. Leave empty if it is not known."),
+    )
+    outcomes = RichTextField(
+        _("outcomes"),
+        blank=True,
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text=_(
+            "What the meeting produced or agreed: conclusions, recommendations, next steps. "
+            "Leave empty if it is not known."
+        ),
+    )
+
     parent_page_types = ["dialogue.PeerMeetingIndexPage"]
     subpage_types = []
     content_panels = [
@@ -140,12 +165,18 @@ class PeerMeetingPage(TranslatedPageMixin, ThemesMixin, BodyMixin, Page):
         ),
         FieldPanel("summary"),
         FieldPanel("themes"),
+        FieldPanel("agenda"),
+        FieldPanel("outcomes"),
         MultiFieldPanel(
             [FieldPanel("background_document"), FieldPanel("report")], heading=_("Documents")
         ),
         FieldPanel("body"),
     ]
-    search_fields = [*TranslatedPageMixin.search_fields, index.SearchField("summary")]
+    search_fields = [
+        *TranslatedPageMixin.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("outcomes"),
+    ]
 
     class Meta:
         verbose_name = _("peer meeting")

@@ -15,7 +15,7 @@ class PeerMeetingIndexPageTR(TranslationOptions):
 
 @register(PeerMeetingPage)
 class PeerMeetingPageTR(TranslationOptions):
-    fields = ("venue", "summary", "body")
+    fields = ("venue", "summary", "agenda", "outcomes", "body")
 
 
 @register(CityNetworkPage)

@@ -37,6 +37,16 @@ RESOURCES_PER_PAGE = 10
 class SignInForm(AuthenticationForm):
     """Django's sign-in form, with the labels and autocomplete hints of a public page."""
 
+    # Django's own message names the fields its own way (the Arabic one says "كلمة السر"
+    # beside a field labelled "كلمة المرور"): ours uses the labels' words in each language.
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "The username or the password is not correct. Check both and try again: "
+            "capital and small letters count."
+        ),
+    }
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = _("Username")

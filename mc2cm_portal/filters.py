@@ -8,10 +8,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.db.models import CharField, F, Value
+from django.db.models.functions import Concat
 from django.utils.translation import gettext_lazy as _
 
 from .models.shared import Theme, current_language, visible
 from .routing import versioned
+from .text import collation_key
 
 # Past this many choices a drop-down list is a chore on a phone and weighs on every page
 # of the listing; visitors type the name instead (the network may grow to hundreds).
@@ -26,9 +29,26 @@ class ChoiceFilter:
     choices: list  # [(value, label), ...]
     lookup: str | None = None  # queryset lookup taking the selected value
     apply: Any = None  # or a function (queryset, value) -> queryset
+    # The first option, which selects nothing: "All themes", "All cities"... named, so
+    # that languages with genders agree ("Tous les thèmes", "Toutes les villes").
+    all_label: Any = _("All")
+    # Lookups whose values in the list are the values with results (``lookup`` when empty).
+    value_lookups: tuple = ()
+    available: Any = field(default=None, init=False)  # values with results; None: unknown
     selected: str = field(default="", init=False)
     selected_label: str = field(default="", init=False)
     unmatched: str = field(default="", init=False)  # typed text that named no choice
+
+    @property
+    def offered(self):
+        """The choices shown: only those with results in the list (and the one selected)."""
+        if self.available is None:
+            return self.choices
+        return [
+            (value, label)
+            for value, label in self.choices
+            if str(value) in self.available or str(value) == self.selected
+        ]
 
     @property
     def typed(self):
@@ -67,8 +87,52 @@ def apply_filters(queryset, params, filters):
     return queryset
 
 
+# Between a filter's name and a value in the query below: a character no slug contains.
+SEPARATOR = "\x1f"
+
+
+def mark_available(filters, items, key):
+    """Tell each filter which of its values have results among ``items`` (the whole list,
+    before filtering), so that it offers no option leading to an empty list.
+
+    One query for all the filters (a UNION of each lookup's distinct values), kept under
+    the content version like the choices themselves (routing.py).
+    """
+    lookups = [
+        (choice_filter.name, lookup)
+        for choice_filter in filters
+        for lookup in (choice_filter.value_lookups or (choice_filter.lookup,))
+        if lookup
+    ]
+    if not lookups:
+        return
+
+    def compute():
+        # Each row is one text, "name<separator>value": a UNION of two-column rows would
+        # depend on Django keeping annotation and field columns in the same order in every
+        # part, which it does not (it varied with the hash seed).
+        queries = [
+            items.order_by()
+            .annotate(tagged=Concat(Value(name + SEPARATOR), F(lookup), output_field=CharField()))
+            .values_list("tagged", flat=True)
+            for name, lookup in lookups
+        ]
+        found = {}
+        for tagged in queries[0].union(*queries[1:]):
+            name, _sep, value = (tagged or "").partition(SEPARATOR)
+            if value:
+                found.setdefault(name, set()).add(value)
+        return found
+
+    found = versioned(f"filter-values:{key}", compute)
+    for choice_filter in filters:
+        if any(name == choice_filter.name for name, _lookup in lookups):
+            choice_filter.available = found.get(choice_filter.name, set())
+
+
 def _by_label(choices):
-    return sorted(choices, key=lambda choice: str(choice[1]))
+    """Alphabetical by label, accents aside: "Éducation" between "Droits" and "Emploi"."""
+    return sorted(choices, key=lambda choice: collation_key(choice[1]))
 
 
 def theme_filter(lookup="themes__slug"):
@@ -78,11 +142,15 @@ def theme_filter(lookup="themes__slug"):
     # The same for every listing page in a language until content changes (routing.py).
     language = current_language()
     return ChoiceFilter(
-        "theme", _("Theme"), versioned(f"theme-choices:{language}", choices), lookup
+        "theme",
+        _("Theme"),
+        versioned(f"theme-choices:{language}", choices),
+        lookup,
+        all_label=_("All themes"),
     )
 
 
-def city_filter(lookup=None, apply=None):
+def city_filter(lookup=None, apply=None, value_lookups=()):
     from cities.models import CityPage  # cities' own listing uses this module too
 
     def choices():
@@ -93,7 +161,13 @@ def city_filter(lookup=None, apply=None):
     # The same for every listing page in a language until content changes (routing.py).
     language = current_language()
     return ChoiceFilter(
-        "city", _("City"), versioned(f"city-choices:{language}", choices), lookup, apply
+        "city",
+        _("City"),
+        versioned(f"city-choices:{language}", choices),
+        lookup,
+        apply,
+        all_label=_("All cities"),
+        value_lookups=value_lookups,
     )
 
 
@@ -101,4 +175,6 @@ def language_filter(lookup):
     from .templatetags.portal_tags import LANGUAGE_NAMES
 
     choices = [(code, LANGUAGE_NAMES[code]) for code, _name in settings.LANGUAGES]
-    return ChoiceFilter("language", _("Language of the document"), choices, lookup)
+    return ChoiceFilter(
+        "language", _("Language of the document"), choices, lookup, all_label=_("All languages")
+    )

@@ -1,5 +1,8 @@
 """Filters work as plain links and forms (no JavaScript) and shrug off bad values."""
 
+import datetime
+import re
+
 import pytest
 from django.utils.html import escape
 
@@ -48,9 +51,89 @@ def test_meetings_filter_by_city_hosted_or_attended(client):
 def test_meetings_are_split_into_upcoming_and_past(client):
     index = PeerMeetingIndexPage.objects.get()
     html = get(client, index)
+    # No upcoming meeting: no empty "Upcoming meetings" heading opens the page.
+    assert 'id="upcoming-heading"' not in html
+    assert "Upcoming meetings" not in html
+    assert len(listed(html.split('id="past-heading"')[1], PeerMeetingPage.objects.all())) == 11
+
+    soon = PeerMeetingPage.objects.get(slug_en="sfax-2019")
+    soon.start_date = soon.end_date = datetime.date.today() + datetime.timedelta(days=30)
+    soon.save_revision().publish()
+    html = get(client, index)
     upcoming, past = html.split('id="past-heading"')
-    assert "No upcoming meeting has been announced." in upcoming
-    assert len(listed(past, PeerMeetingPage.objects.all())) == 11
+    assert 'id="upcoming-heading"' in upcoming
+    assert listed(upcoming, PeerMeetingPage.objects.all()) == {"sfax-2019"}
+    assert len(listed(past, PeerMeetingPage.objects.all())) == 10
+
+
+def options(html, name):
+    select = html.split(f'<select id="filter-{name}"', 1)[1].split("</select>", 1)[0]
+    return re.findall(r'<option value="([^"]*)"', select)
+
+
+def test_filters_offer_only_options_with_results(client):
+    # Beirut hosted a meeting; Quito's side event had no partner city host, and no
+    # theme is unused in the demo: remove one to see it leave the list.
+    meetings = PeerMeetingIndexPage.objects.get()
+    html = get(client, meetings)
+    hosts = set(
+        PeerMeetingPage.objects.exclude(host_city=None).values_list("host_city__slug_en", flat=True)
+    )
+    assert set(options(html, "city")) - {""} == hosts
+    for value in options(html, "theme")[1:]:
+        assert listed(get(client, meetings, theme=value), PeerMeetingPage.objects.all()), value
+    for value in options(html, "city")[1:]:
+        assert listed(get(client, meetings, city=value), PeerMeetingPage.objects.all()), value
+
+    projects = PilotProjectIndexPage.objects.get()
+    html = get(client, projects)
+    assert options(html, "status") == ["", "completed"]  # no project is planned or ongoing
+    assert set(options(html, "city")) == {"", "tangier", "beirut", "sfax"}
+
+
+def test_a_theme_no_page_of_a_list_has_is_not_offered_there(client):
+    from mc2cm_portal.models import Theme
+
+    unused = Theme.objects.create(slug="unused-theme", name="Unused theme")
+    html = get(client, CityIndexPage.objects.get())
+    assert unused.slug not in options(html, "theme")
+    city = CityPage.objects.get(slug_en="tunis")
+    city.themes.add(unused)
+    city.save_revision().publish()
+    html = get(client, CityIndexPage.objects.get())
+    assert unused.slug in options(html, "theme")
+
+
+@pytest.mark.parametrize(
+    ("page_model", "name", "french"),
+    [
+        (CityIndexPage, "region", "Toutes les régions"),
+        (CityIndexPage, "theme", "Tous les thèmes"),
+        (PeerMeetingIndexPage, "city", "Toutes les villes"),
+        (PilotProjectIndexPage, "status", "Tous les statuts"),
+        (ToolkitIndexPage, "language", "Toutes les langues"),
+    ],
+)
+def test_the_all_option_agrees_with_the_french_noun(client, page_model, name, french):
+    html = get(client, page_model.objects.get(), "fr")
+    select = html.split(f'<select id="filter-{name}"', 1)[1]
+    assert f'<option value="">{french}</option>' in select
+
+
+@pytest.mark.parametrize("language", ("ar", "fr", "en"))
+def test_theme_tags_link_to_the_list_filtered_by_that_theme(client, language):
+    meeting = PeerMeetingPage.objects.get(slug_en="tangier-2016")
+    html = get(client, meeting, language)
+    tags = html.split('class="tag-list"', 1)[1].split("</ul>", 1)[0]
+    index_url = url_in(PeerMeetingIndexPage.objects.get(), language)
+    for theme in meeting.themes.all():
+        link = f'href="{index_url}?theme={theme.slug}"'
+        assert link in tags
+        target = get(client, PeerMeetingIndexPage.objects.get(), language, theme=theme.slug)
+        assert f'href="{url_in(meeting, language)}"' in target
+    city = CityPage.objects.get(slug_en="tangier")
+    tags = get(client, city, language).split('class="tag-list"', 1)[1].split("</ul>", 1)[0]
+    assert f'href="{url_in(CityIndexPage.objects.get(), language)}?theme=' in tags
 
 
 def test_pilot_projects_filter_by_city_and_status(client):

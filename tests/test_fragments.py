@@ -170,6 +170,9 @@ def test_a_new_city_shows_in_the_kept_list_at_once(client):
 
 
 def upcoming_section(page_html):
+    """The upcoming meetings, or "" when there are none (the section is then left out)."""
+    if 'id="upcoming-heading"' not in page_html:
+        return ""
     return page_html.split('id="upcoming-heading"')[1].split("</section>")[0]
 
 

@@ -179,3 +179,27 @@ def test_the_language_switcher_of_a_view_keeps_its_query(client, path, query):
     for other in LANGUAGES:
         target = escape(f"{translate_url(f'/fr/{path}', other)}?{QueryDict(query).urlencode()}")
         assert f'href="{target}" hreflang="{other}"' in html, other
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_language_switcher_keeps_a_lists_filters(client, language):
+    from django.utils.html import escape
+
+    from dialogue.models import PeerMeetingIndexPage
+
+    index = PeerMeetingIndexPage.objects.get()
+    html = client.get(url_in(index, language), {"theme": "housing", "city": "amman"}).content
+    html = html.decode()
+    for other in LANGUAGES:
+        target = escape(f"{url_in(index, other)}?theme=housing&city=amman")
+        assert f'href="{target}" hreflang="{other}"' in html, other
+        listed = client.get(url_in(index, other), {"theme": "housing", "city": "amman"})
+        assert 'value="housing" selected' in listed.content.decode()
+
+
+def test_the_language_switcher_drops_what_is_not_a_filter(client):
+    from dialogue.models import PeerMeetingIndexPage
+
+    index = PeerMeetingIndexPage.objects.get()
+    html = client.get(url_in(index, "en"), {"utm_source": "x", "theme": "housing"}).content
+    assert f'href="{url_in(index, "fr")}?theme=housing" hreflang="fr"' in html.decode()

@@ -39,3 +39,39 @@ def test_odd_page_numbers_still_show_a_page(client, page):
     response = client.get(url_in(index, "ar"), {"page": page})
     assert response.status_code == 200
     assert '<html lang="ar" dir="rtl">' in response.content.decode()
+
+
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+
+
+def test_list_introductions_count_only_what_the_list_shows(client):
+    """No "Five cities…" above three projects: a number in a list's introduction is the
+    number of things listed (or there is none)."""
+    import re
+
+    from cities.models import CityIndexPage
+    from mc2cm_portal.models.pages import SectionIndexPage
+    from tests.pages import page_models
+
+    listings = [CityIndexPage.objects.get()] + [
+        model.objects.get() for model in page_models() if issubclass(model, SectionIndexPage)
+    ]
+    for page in listings:
+        html = client.get(url_in(page, "en")).content.decode()
+        count = html.split("<main", 1)[1].count('<li class="card')
+        for word, number in NUMBER_WORDS.items():
+            if re.search(rf"\b{word}\b", page.intro_en, re.IGNORECASE):
+                assert number == count, (page.title, word, count)
+        for digits in re.findall(r"\b\d{1,2}\b", page.intro_en):
+            assert int(digits) == count, (page.title, digits, count)

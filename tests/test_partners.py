@@ -92,8 +92,32 @@ def test_a_failed_sign_in_is_announced_and_takes_the_focus(client, partner):
     assert 'role="alert"' in summary and "autofocus" in summary and 'tabindex="-1"' in summary
     assert html.count('aria-invalid="true"') == 2
     assert 'aria-describedby="sign-in-errors"' in html
-    assert "Please enter a correct username and password" in html
+    assert "The username or the password is not correct." in html
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_sign_in_pages_words_name_its_fields_as_they_are_labelled(client, partner, language):
+    html = sign_in(client, language, "amina", "wrong").content.decode()
+    labels = [
+        re.search(rf'<label for="id_{name}">([^<]+)</label>', html).group(1)
+        for name in ("username", "password")
+    ]
+    message = html.split('class="form-errors"', 1)[1].split("</ul>", 1)[0]
+    for label in labels:
+        assert label.casefold() in message.casefold(), (label, message)
+    # The page offers a way to get an account on the page itself, not "below" in a footer.
+    with translation.override(language):
+        from wagtail.models import Site
+
+        from mc2cm_portal.models import PortalSettings
+
+        email = PortalSettings.for_site(Site.objects.get(is_default_site=True)).contact_email
+    after_form = html.split("</form>", 1)[1].split("</main>", 1)[0]
+    assert f'href="mailto:{email}"' in after_form
+    assert (
+        "below" not in after_form and "ci-dessous" not in after_form and "أدناه" not in after_form
+    )
 
 
 # --- Downloading ------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ THEMES = [
         "name": {"ar": "الإسكان", "fr": "Logement", "en": "Housing"},
         "description": {
             "ar": "حصول المهاجرين وسائر السكان على سكن لائق وميسور الكلفة في المدينة.",
-            "fr": "L'accès des personnes migrantes et de tous les habitants à un logement "
+            "fr": "L’accès des personnes migrantes et de tous les habitants à un logement "
             "décent et abordable en ville.",
             "en": "Access to decent, affordable housing in the city for migrants and all "
             "residents.",
@@ -27,7 +27,7 @@ THEMES = [
         "name": {"ar": "التبادل", "fr": "Échange", "en": "Exchange"},
         "description": {
             "ar": "تبادل الخبرات والممارسات بين المدن والجهات المعنية.",
-            "fr": "Le partage d'expériences et de pratiques entre villes et acteurs concernés.",
+            "fr": "Le partage d’expériences et de pratiques entre villes et acteurs concernés.",
             "en": "Sharing experience and practice between cities and stakeholders.",
         },
     },
@@ -36,7 +36,7 @@ THEMES = [
         "name": {"ar": "الرعاية الصحية", "fr": "Soins de santé", "en": "Health care"},
         "description": {
             "ar": "وصول المهاجرين إلى الخدمات الصحية في المدينة.",
-            "fr": "L'accès des personnes migrantes aux services de santé de la ville.",
+            "fr": "L’accès des personnes migrantes aux services de santé de la ville.",
             "en": "Migrants' access to the city's health services.",
         },
     },
@@ -55,7 +55,7 @@ THEMES = [
         "name": {"ar": "التعليم", "fr": "Éducation", "en": "Education"},
         "description": {
             "ar": "وصول الأطفال والبالغين من المهاجرين إلى التعليم والتدريب.",
-            "fr": "L'accès des enfants et des adultes migrants à l'éducation et à la formation.",
+            "fr": "L’accès des enfants et des adultes migrants à l’éducation et à la formation.",
             "en": "Access to education and training for migrant children and adults.",
         },
     },
@@ -88,7 +88,7 @@ THEMES = [
         "name": {"ar": "الشغل", "fr": "Emploi", "en": "Employment"},
         "description": {
             "ar": "وصول المهاجرين إلى العمل اللائق وريادة الأعمال.",
-            "fr": "L'accès des personnes migrantes à un emploi décent et à l'entrepreneuriat.",
+            "fr": "L’accès des personnes migrantes à un emploi décent et à l’entrepreneuriat.",
             "en": "Migrants' access to decent work and to entrepreneurship.",
         },
     },
@@ -107,7 +107,7 @@ PARTNERS = [
         "role": "implementing",
         "description": {
             "ar": "يقود المركز تنفيذ مشروع الهجرة بين المدن المتوسطة.",
-            "fr": "L'ICMPD dirige la mise en œuvre du projet MC2CM.",
+            "fr": "L’ICMPD dirige la mise en œuvre du projet MC2CM.",
             "en": "ICMPD leads the implementation of MC2CM.",
         },
         "website": "https://www.icmpd.org",
@@ -124,7 +124,7 @@ PARTNERS = [
         "role": "implementing",
         "description": {
             "ar": "تتولى المنظمة العمل مع المدن الشريكة وتيسير التعلّم بين النظراء.",
-            "fr": "CGLU travaille avec les villes partenaires et anime l'apprentissage entre "
+            "fr": "CGLU travaille avec les villes partenaires et anime l’apprentissage entre "
             "pairs.",
             "en": "UCLG works with the partner cities and leads peer learning between them.",
         },
@@ -141,7 +141,7 @@ PARTNERS = [
         "role": "implementing",
         "description": {
             "ar": "يقدّم البرنامج خبرته في مجال التخطيط الحضري.",
-            "fr": "ONU-Habitat apporte son expertise en matière d'urbanisme.",
+            "fr": "ONU-Habitat apporte son expertise en matière d’urbanisme.",
             "en": "UN-Habitat brings its expertise in urban planning.",
         },
         "website": "https://unhabitat.org",
@@ -152,7 +152,7 @@ PARTNERS = [
         "name": {
             "ar": "الاتحاد الأوروبي – المديرية العامة لسياسة الجوار ومفاوضات التوسيع",
             "fr": "Union européenne – Direction générale du voisinage et des négociations "
-            "d'élargissement",
+            "d’élargissement",
             "en": "European Union – Directorate-General for Neighbourhood and Enlargement "
             "Negotiations",
         },
@@ -160,7 +160,7 @@ PARTNERS = [
         "description": {
             "ar": "يموّل الاتحاد الأوروبي المشروع عبر المديرية العامة لسياسة الجوار "
             "ومفاوضات التوسيع.",
-            "fr": "L'Union européenne finance le projet par l'intermédiaire de la DG NEAR.",
+            "fr": "L’Union européenne finance le projet par l’intermédiaire de la DG NEAR.",
             "en": "The European Union funds the project through DG NEAR.",
         },
         "website": "https://neighbourhood-enlargement.ec.europa.eu",
@@ -206,8 +206,8 @@ HOME = {
         ),
         "fr": (
             "Plus de la moitié de la population mondiale vit en zone urbaine, et cette part "
-            "devrait atteindre 66\u00a0% d'ici 2050, notamment en raison de la hausse des flux "
-            "de migrants venus de l'intérieur du pays comme de l'étranger. Les villes peuvent "
+            "devrait atteindre 66\u202f% d’ici 2050, notamment en raison de la hausse des flux "
+            "de migrants venus de l’intérieur du pays comme de l’étranger. Les villes peuvent "
             "cependant tirer parti du potentiel de ces personnes en créant un environnement "
             "qui leur soit favorable et en prenant en compte la migration dans la gouvernance "
             "locale."
@@ -227,9 +227,9 @@ HOME = {
             "وتحسين مستوى وصولهم إلى الحقوق والخدمات."
         ),
         "fr": (
-            "L'objectif général du projet est de contribuer à améliorer la gouvernance des "
-            "migrations au niveau local dans dix villes d'Europe et du Sud de la Méditerranée, "
-            "en mettant particulièrement l'accent sur l'intégration des migrants et sur un "
+            "L’objectif général du projet est de contribuer à améliorer la gouvernance des "
+            "migrations au niveau local dans dix villes d’Europe et du Sud de la Méditerranée, "
+            "en mettant particulièrement l’accent sur l’intégration des migrants et sur un "
             "meilleur accès aux droits et aux services."
         ),
         "en": (
@@ -245,9 +245,9 @@ HOME = {
             "ويشارك في أعمال عدّة."
         ),
         "fr": (
-            "Le projet facilite l'intégration de la migration dans les plans locaux grâce à une "
-            "approche en trois dimensions\u00a0: il renforce le dialogue, constitue un réseau "
-            "d'experts en encourageant l'acquisition et l'échange de connaissances, et prend "
+            "Le projet facilite l’intégration de la migration dans les plans locaux grâce à une "
+            "approche en trois dimensions\u202f: il renforce le dialogue, constitue un réseau "
+            "d’experts en encourageant l’acquisition et l’échange de connaissances, et prend "
             "part à plusieurs actions."
         ),
         "en": (
@@ -265,8 +265,8 @@ HOME = {
         ),
         "fr": (
             "Le réseau se compose principalement de 10 villes partenaires en Europe et dans le "
-            "Sud de la Méditerranée\u00a0: neuf villes fondatrices, membres depuis 2015, et Sfax, "
-            "qui l'a rejoint en 2018 lors de son élargissement. D'autres villes sont invitées à "
+            "Sud de la Méditerranée\u202f: neuf villes fondatrices, membres depuis 2015, et Sfax, "
+            "qui l’a rejoint en 2018 lors de son élargissement. D’autres villes sont invitées à "
             "y participer en tant que villes partenaires."
         ),
         "en": (
@@ -280,7 +280,7 @@ HOME = {
     "end_year": 2018,
     "duration_note": {
         "ar": "امتدت مرحلة ثانية من المشروع من 2018 إلى 2021 ووسّعت الشبكة.",
-        "fr": "Une deuxième phase s'est déroulée de 2018 à 2021 et a élargi le réseau.",
+        "fr": "Une deuxième phase s’est déroulée de 2018 à 2021 et a élargi le réseau.",
         "en": "A second phase ran from 2018 to 2021 and widened the network.",
     },
 }
@@ -308,6 +308,30 @@ CITY_INDEX = {
     },
 }
 
+CITY_COMPARISON = {
+    "title": {
+        "ar": "المدن في أرقام: مقارنة",
+        "fr": "Les villes en chiffres\u202f: comparaison",
+        "en": "The cities in figures: a comparison",
+    },
+    "slug": {"ar": "مقارنة", "fr": "comparaison", "en": "compare"},
+    "intro": {
+        "ar": (
+            "أبرز أرقام المدن الشريكة جنباً إلى جنب، كلّ رقم مع سنته ومصدره. حين لا يتوفر "
+            "رقم لمدينة ما، يُذكر ذلك بدلاً من تقديره."
+        ),
+        "fr": (
+            "Les principaux chiffres des villes partenaires côte à côte, chacun avec son année "
+            "et sa source. Quand une ville n\u2019a pas de chiffre, la page le dit plutôt que "
+            "de l\u2019estimer."
+        ),
+        "en": (
+            "The partner cities' key figures side by side, each with its year and source. "
+            "Where a city has no figure, the page says so rather than estimate one."
+        ),
+    },
+}
+
 CITIES = [
     {
         "key": "amman",
@@ -328,19 +352,19 @@ CITIES = [
                 "<p>عمّان مدينة في الأردن تمثّلها في الشبكة أمانة عمّان الكبرى، وهي مدينة شريكة "
                 "في المشروع منذ العام 2015. استضافت في نيسان/أبريل 2017 اجتماع النظراء حول "
                 "الإسكان الاجتماعي والتخطيط الحضري.</p>"
-                "<p>بحسب ملف الهجرة الخاص بالمدينة (2016)، يقيم في عمّان أكثر من 435,000 "
-                "سوري وأكثر من 300,000 فلسطيني لا يحملون رقماً وطنياً. وقد ارتفع عدد سكان "
-                "عمّان الكبرى من نحو 2.3 مليون نسمة في العام 2006 إلى نحو 4.2 مليون في العام "
+                "<p>بحسب ملف الهجرة الخاص بالمدينة (2016)، يقيم في عمّان أكثر من 435.000 "
+                "سوري وأكثر من 300.000 فلسطيني لا يحملون رقماً وطنياً. وقد ارتفع عدد سكان "
+                "عمّان الكبرى من نحو 2,3 مليون نسمة في العام 2006 إلى نحو 4,2 مليون في العام "
                 "2015.</p>"
             ),
             "fr": (
                 "<p>Amman, en Jordanie, est représentée dans le réseau par la Municipalité du "
                 "Grand Amman et est ville partenaire du projet depuis 2015. Elle a accueilli en "
-                "avril 2017 la rencontre entre pairs sur le logement social et l'urbanisme.</p>"
+                "avril 2017 la rencontre entre pairs sur le logement social et l’urbanisme.</p>"
                 "<p>Selon le profil migratoire de la ville (2016), Amman compte plus de "
-                "435\u00a0000 Syriens et plus de 300\u00a0000 Palestiniens sans numéro national "
-                "d'identité. La population du Grand Amman est passée d'environ 2,3 millions "
-                "d'habitants en 2006 à environ 4,2 millions en 2015.</p>"
+                "435\u202f000 Syriens et plus de 300\u202f000 Palestiniens sans numéro national "
+                "d’identité. La population du Grand Amman est passée d’environ 2,3 millions "
+                "d’habitants en 2006 à environ 4,2 millions en 2015.</p>"
             ),
             "en": (
                 "<p>Amman, in Jordan, is represented in the network by the Greater Amman "
@@ -373,7 +397,7 @@ CITIES = [
             {
                 "label": {
                     "ar": "فلسطينيون لا يحملون رقماً وطنياً",
-                    "fr": "Palestiniens sans numéro national d'identité",
+                    "fr": "Palestiniens sans numéro national d’identité",
                     "en": "Palestinians without a national ID number",
                 },
                 "qualifier": "more_than",
@@ -395,6 +419,7 @@ CITIES = [
                 "qualifier": "about",
                 "value": "2300000",
                 "unit": "people",
+                "measure": "population",
                 "year": 2006,
                 "source": {
                     "ar": "ملف الهجرة الخاص بمدينة عمّان، مشروع MC2CM (2016)",
@@ -411,6 +436,7 @@ CITIES = [
                 "qualifier": "about",
                 "value": "4200000",
                 "unit": "people",
+                "measure": "population",
                 "year": 2015,
                 "source": {
                     "ar": "ملف الهجرة الخاص بمدينة عمّان، مشروع MC2CM (2016)",
@@ -481,19 +507,19 @@ CITIES = [
                 "<p>طنجة مدينة في المغرب، وهي مدينة شريكة في المشروع منذ العام 2015. استضافت "
                 "في تشرين الثاني/نوفمبر 2016 اجتماع النظراء حول حقوق الإنسان والوصول إلى "
                 "الخدمات.</p>"
-                "<p>بحسب الإحصاء العام للسكان والسكنى لعام 2014، بلغ عدد سكان طنجة 947,952 "
-                "نسمة، من بينهم 5,145 مقيماً أجنبياً، أي 0.5% من السكان. وبين العامين 2020 "
+                "<p>بحسب الإحصاء العام للسكان والسكنى لعام 2014، بلغ عدد سكان طنجة 947.952 "
+                "نسمة، من بينهم 5.145 مقيماً أجنبياً، أي 0,5% من السكان. وبين العامين 2020 "
                 "و2022، أطلقت المدينة مشروع «طنجة تستقبل» (TangerAccueil) لاستقبال المهاجرين "
                 "وتوجيههم.</p>"
             ),
             "fr": (
                 "<p>Tanger, au Maroc, est ville partenaire du projet depuis 2015. Elle a "
                 "accueilli en novembre 2016 la rencontre entre pairs sur les droits humains et "
-                "l'accès aux services.</p>"
+                "l’accès aux services.</p>"
                 "<p>Selon le recensement général de la population de 2014, Tanger comptait "
-                "947\u00a0952 habitants, dont 5\u00a0145 résidents étrangers, soit 0,5\u00a0% "
+                "947\u202f952 habitants, dont 5\u202f145 résidents étrangers, soit 0,5\u202f% "
                 "de la population. De 2020 à 2022, la ville a mené le projet TangerAccueil "
-                "d'accueil et d'orientation des migrants.</p>"
+                "d’accueil et d’orientation des migrants.</p>"
             ),
             "en": (
                 "<p>Tangier, in Morocco, has been a partner city of the project since 2015. In "
@@ -512,10 +538,11 @@ CITIES = [
                 "qualifier": "",
                 "value": "947952",
                 "unit": "people",
+                "measure": "population",
                 "year": 2014,
                 "source": {
                     "ar": "الإحصاء العام للسكان والسكنى، 2014",
-                    "fr": "Recensement général de la population et de l'habitat, 2014",
+                    "fr": "Recensement général de la population et de l’habitat, 2014",
                     "en": "General census of population and housing, 2014",
                 },
             },
@@ -528,10 +555,11 @@ CITIES = [
                 "qualifier": "",
                 "value": "5145",
                 "unit": "people",
+                "measure": "foreign_residents",
                 "year": 2014,
                 "source": {
                     "ar": "الإحصاء العام للسكان والسكنى، 2014",
-                    "fr": "Recensement général de la population et de l'habitat, 2014",
+                    "fr": "Recensement général de la population et de l’habitat, 2014",
                     "en": "General census of population and housing, 2014",
                 },
             },
@@ -544,10 +572,11 @@ CITIES = [
                 "qualifier": "",
                 "value": "0.5",
                 "unit": "percent",
+                "measure": "foreign_share",
                 "year": 2014,
                 "source": {
                     "ar": "الإحصاء العام للسكان والسكنى، 2014",
-                    "fr": "Recensement général de la population et de l'habitat, 2014",
+                    "fr": "Recensement général de la population et de l’habitat, 2014",
                     "en": "General census of population and housing, 2014",
                 },
             },
@@ -572,16 +601,16 @@ CITIES = [
                 "<p>تونس مدينة في الجمهورية التونسية، وهي مدينة شريكة في المشروع منذ العام "
                 "2015. استضافت في أيلول/سبتمبر 2018 اجتماع النظراء حول التواصل بشأن الهجرة "
                 "بوصفه مسألة من مسائل الحوكمة المحلية.</p>"
-                "<p>بحسب التعداد العام للسكان والسكنى لعام 2014، بلغ عدد سكان المدينة 638,845 "
+                "<p>بحسب التعداد العام للسكان والسكنى لعام 2014، بلغ عدد سكان المدينة 638.845 "
                 "نسمة. ويمثّل المهاجرون أقل من 1% من سكانها.</p>"
             ),
             "fr": (
                 "<p>Tunis, en Tunisie, est ville partenaire du projet depuis 2015. Elle a "
                 "accueilli en septembre 2018 la rencontre entre pairs sur la communication sur "
                 "la migration, un enjeu de gouvernance locale.</p>"
-                "<p>Selon le recensement général de la population et de l'habitat de 2014, la "
-                "ville comptait 638\u00a0845 habitants. Les migrants représentent moins de "
-                "1\u00a0% de ses résidents.</p>"
+                "<p>Selon le recensement général de la population et de l’habitat de 2014, la "
+                "ville comptait 638\u202f845 habitants. Les migrants représentent moins de "
+                "1\u202f% de ses résidents.</p>"
             ),
             "en": (
                 "<p>Tunis, in Tunisia, has been a partner city of the project since 2015. In "
@@ -598,10 +627,11 @@ CITIES = [
                 "qualifier": "",
                 "value": "638845",
                 "unit": "people",
+                "measure": "population",
                 "year": 2014,
                 "source": {
                     "ar": "التعداد العام للسكان والسكنى، 2014",
-                    "fr": "Recensement général de la population et de l'habitat, 2014",
+                    "fr": "Recensement général de la population et de l’habitat, 2014",
                     "en": "General census of population and housing, 2014",
                 },
             },
@@ -672,9 +702,9 @@ CITIES = [
                 "<p>Lisbonne, au Portugal, est ville partenaire du projet depuis 2015. Elle a "
                 "accueilli en juillet 2016 la rencontre entre pairs sur la cohésion sociale et "
                 "le dialogue interculturel et interreligieux.</p>"
-                "<p>En 2011, les ressortissants étrangers représentaient environ 10\u00a0% des "
-                "habitants de la ville, et 22\u00a0% dans l'aire métropolitaine. Les principaux "
-                "pays d'origine sont le Brésil, le Cap-Vert, la Chine et l'Angola.</p>"
+                "<p>En 2011, les ressortissants étrangers représentaient environ 10\u202f% des "
+                "habitants de la ville, et 22\u202f% dans l’aire métropolitaine. Les principaux "
+                "pays d’origine sont le Brésil, le Cap-Vert, la Chine et l’Angola.</p>"
             ),
             "en": (
                 "<p>Lisbon, in Portugal, has been a partner city of the project since 2015. In "
@@ -696,6 +726,7 @@ CITIES = [
                 "qualifier": "about",
                 "value": "10",
                 "unit": "percent",
+                "measure": "foreign_share",
                 "year": 2011,
                 "source": {
                     "ar": "ملف الهجرة الخاص بمدينة لشبونة، مشروع MC2CM",
@@ -706,7 +737,7 @@ CITIES = [
             {
                 "label": {
                     "ar": "نسبة الرعايا الأجانب في المنطقة الحضرية الكبرى",
-                    "fr": "Part des ressortissants étrangers dans l'aire métropolitaine",
+                    "fr": "Part des ressortissants étrangers dans l’aire métropolitaine",
                     "en": "Foreign nationals, share in the metropolitan area",
                 },
                 "qualifier": "",
@@ -740,16 +771,16 @@ CITIES = [
                 "<p>ليون مدينة في فرنسا تمثّلها في الشبكة المدينة والمتروبول معاً، وهي مدينة "
                 "شريكة في المشروع منذ العام 2015. استضافت في كانون الأول/ديسمبر 2017 اجتماع "
                 "النظراء حول التنسيق بين مستويات الحكم في حوكمة الهجرة.</p>"
-                "<p>بلغ عدد سكان متروبول ليون 1,333,618 نسمة في العام 2013، وبلغ عدد "
-                "المهاجرين فيه 180,445 شخصاً في العام 2012، أي 13.6% من السكان.</p>"
+                "<p>بلغ عدد سكان متروبول ليون 1.333.618 نسمة في العام 2013، وبلغ عدد "
+                "المهاجرين فيه 180.445 شخصاً في العام 2012، أي 13,6% من السكان.</p>"
             ),
             "fr": (
                 "<p>Lyon, en France, est représentée dans le réseau par la Ville et la "
                 "Métropole, partenaires du projet depuis 2015. Elle a accueilli en décembre "
                 "2017 la rencontre entre pairs sur la coordination entre niveaux de "
                 "gouvernement dans la gouvernance des migrations.</p>"
-                "<p>La Métropole de Lyon comptait 1\u00a0333\u00a0618 habitants en 2013, et "
-                "180\u00a0445 immigrés en 2012, soit 13,6\u00a0% de la population.</p>"
+                "<p>La Métropole de Lyon comptait 1\u202f333\u202f618 habitants en 2013, et "
+                "180\u202f445 immigrés en 2012, soit 13,6\u202f% de la population.</p>"
             ),
             "en": (
                 "<p>Lyon, in France, is represented in the network by the City and the "
@@ -771,6 +802,7 @@ CITIES = [
                 "qualifier": "",
                 "value": "1333618",
                 "unit": "people",
+                "measure": "population",
                 "year": 2013,
                 "source": {
                     "ar": "ملف الهجرة الخاص بمدينة ليون، مشروع MC2CM",
@@ -831,17 +863,17 @@ CITIES = [
                 "<p>مدريد مدينة في إسبانيا، وهي مدينة شريكة في المشروع منذ العام 2015. "
                 "استضافت في تشرين الثاني/نوفمبر 2016 اجتماع النظراء حول الشغل وريادة "
                 "الأعمال.</p>"
-                "<p>في تموز/يوليو 2017، كان في المدينة 405,233 مقيماً أجنبياً، أي أقل بقليل "
-                "من 13% من السكان، فيما بلغت نسبة المولودين في الخارج 20.5% في العام "
+                "<p>في تموز/يوليو 2017، كان في المدينة 405.233 مقيماً أجنبياً، أي أقل بقليل "
+                "من 13% من السكان، فيما بلغت نسبة المولودين في الخارج 20,5% في العام "
                 "نفسه.</p>"
             ),
             "fr": (
                 "<p>Madrid, en Espagne, est ville partenaire du projet depuis 2015. Elle a "
-                "accueilli en novembre 2016 la rencontre entre pairs sur l'emploi et "
-                "l'entrepreneuriat.</p>"
-                "<p>En juillet 2017, la ville comptait 405\u00a0233 résidents étrangers, soit "
-                "un peu moins de 13\u00a0% de la population\u00a0; la même année, 20,5\u00a0% "
-                "de ses habitants étaient nés à l'étranger.</p>"
+                "accueilli en novembre 2016 la rencontre entre pairs sur l’emploi et "
+                "l’entrepreneuriat.</p>"
+                "<p>En juillet 2017, la ville comptait 405\u202f233 résidents étrangers, soit "
+                "un peu moins de 13\u202f% de la population\u202f; la même année, 20,5\u202f% "
+                "de ses habitants étaient nés à l’étranger.</p>"
             ),
             "en": (
                 "<p>Madrid, in Spain, has been a partner city of the project since 2015. In "
@@ -862,6 +894,7 @@ CITIES = [
                 "qualifier": "",
                 "value": "405233",
                 "unit": "people",
+                "measure": "foreign_residents",
                 "year": 2017,
                 "source": {
                     "ar": "ملف الهجرة الخاص بمدينة مدريد، مشروع MC2CM",
@@ -878,6 +911,7 @@ CITIES = [
                 "qualifier": "just_under",
                 "value": "13",
                 "unit": "percent",
+                "measure": "foreign_share",
                 "year": 2017,
                 "source": {
                     "ar": "ملف الهجرة الخاص بمدينة مدريد، مشروع MC2CM",
@@ -888,12 +922,13 @@ CITIES = [
             {
                 "label": {
                     "ar": "نسبة السكان المولودين في الخارج",
-                    "fr": "Part des habitants nés à l'étranger",
+                    "fr": "Part des habitants nés à l’étranger",
                     "en": "Residents born abroad, share of the population",
                 },
                 "qualifier": "",
                 "value": "20.5",
                 "unit": "percent",
+                "measure": "born_abroad_share",
                 "year": 2017,
                 "source": {
                     "ar": "ملف الهجرة الخاص بمدينة مدريد، مشروع MC2CM",
@@ -922,18 +957,18 @@ CITIES = [
                 "<p>تورينو مدينة في إيطاليا تمثّلها في الشبكة مدينة تورينو الحضرية الكبرى، "
                 "وهي مدينة شريكة في المشروع منذ العام 2015. استضافت في تموز/يوليو 2017 اجتماع "
                 "النظراء حول المساواة والإدماج الاجتماعي والتربوي للمهاجرين.</p>"
-                "<p>في العام 2016، أقام في مدينة تورينو الحضرية الكبرى 221,961 أجنبياً، أي أقل "
+                "<p>في العام 2016، أقام في مدينة تورينو الحضرية الكبرى 221.961 أجنبياً، أي أقل "
                 "بقليل من 10% من السكان. وفي العام 2015، كان 46% منهم من رومانيا و12% من "
                 "المغرب.</p>"
             ),
             "fr": (
                 "<p>Turin, en Italie, est représentée dans le réseau par la Ville "
                 "métropolitaine de Turin, partenaire du projet depuis 2015. Elle a accueilli en "
-                "juillet 2017 la rencontre entre pairs sur l'égalité et l'inclusion "
+                "juillet 2017 la rencontre entre pairs sur l’égalité et l’inclusion "
                 "socio-éducative des migrants.</p>"
-                "<p>En 2016, la Ville métropolitaine comptait 221\u00a0961 résidents étrangers, "
-                "soit un peu moins de 10\u00a0% de la population. En 2015, 46\u00a0% d'entre eux "
-                "venaient de Roumanie et 12\u00a0% du Maroc.</p>"
+                "<p>En 2016, la Ville métropolitaine comptait 221\u202f961 résidents étrangers, "
+                "soit un peu moins de 10\u202f% de la population. En 2015, 46\u202f% d’entre eux "
+                "venaient de Roumanie et 12\u202f% du Maroc.</p>"
             ),
             "en": (
                 "<p>Turin, in Italy, is represented in the network by the Metropolitan City of "
@@ -955,6 +990,7 @@ CITIES = [
                 "qualifier": "",
                 "value": "221961",
                 "unit": "people",
+                "measure": "foreign_residents",
                 "year": 2016,
                 "source": {
                     "ar": "ملف الهجرة الخاص بمدينة تورينو، مشروع MC2CM",
@@ -971,6 +1007,7 @@ CITIES = [
                 "qualifier": "just_under",
                 "value": "10",
                 "unit": "percent",
+                "measure": "foreign_share",
                 "year": 2016,
                 "source": {
                     "ar": "ملف الهجرة الخاص بمدينة تورينو، مشروع MC2CM",
@@ -1030,15 +1067,15 @@ CITIES = [
             "ar": (
                 "<p>فيينا مدينة في النمسا، وهي مدينة شريكة في المشروع منذ العام 2015. استضافت "
                 "في شباط/فبراير 2017 اجتماع النظراء حول حماية اللاجئين في المدن.</p>"
-                "<p>في العام 2016، بلغ عدد سكان فيينا نحو 1.84 مليون نسمة، وُلد نحو 35% منهم "
+                "<p>في العام 2016، بلغ عدد سكان فيينا نحو 1,84 مليون نسمة، وُلد نحو 35% منهم "
                 "في الخارج، ونحو 27% منهم من الرعايا الأجانب.</p>"
             ),
             "fr": (
                 "<p>Vienne, en Autriche, est ville partenaire du projet depuis 2015. Elle a "
                 "accueilli en février 2017 la rencontre entre pairs sur la protection des "
                 "réfugiés dans les villes.</p>"
-                "<p>En 2016, Vienne comptait environ 1,84 million d'habitants\u00a0; environ "
-                "35\u00a0% étaient nés à l'étranger et environ 27\u00a0% étaient de nationalité "
+                "<p>En 2016, Vienne comptait environ 1,84 million d’habitants\u202f; environ "
+                "35\u202f% étaient nés à l’étranger et environ 27\u202f% étaient de nationalité "
                 "étrangère.</p>"
             ),
             "en": (
@@ -1056,6 +1093,7 @@ CITIES = [
                 "qualifier": "about",
                 "value": "1840000",
                 "unit": "people",
+                "measure": "population",
                 "year": 2016,
                 "source": {
                     "ar": "ملف الهجرة الخاص بمدينة فيينا، مشروع MC2CM",
@@ -1066,12 +1104,13 @@ CITIES = [
             {
                 "label": {
                     "ar": "نسبة السكان المولودين في الخارج",
-                    "fr": "Part des habitants nés à l'étranger",
+                    "fr": "Part des habitants nés à l’étranger",
                     "en": "Residents born abroad, share of the population",
                 },
                 "qualifier": "about",
                 "value": "35",
                 "unit": "percent",
+                "measure": "born_abroad_share",
                 "year": 2016,
                 "source": {
                     "ar": "ملف الهجرة الخاص بمدينة فيينا، مشروع MC2CM",
@@ -1088,6 +1127,7 @@ CITIES = [
                 "qualifier": "about",
                 "value": "27",
                 "unit": "percent",
+                "measure": "foreign_share",
                 "year": 2016,
                 "source": {
                     "ar": "ملف الهجرة الخاص بمدينة فيينا، مشروع MC2CM",
@@ -1110,7 +1150,7 @@ DIALOGUE = {
             "تربط بين مسؤولي إدارات المدن والمنظمات غير الحكومية والمجتمع الأكاديمي."
         ),
         "fr": (
-            "Le dialogue rassemble les villes partenaires\u00a0: des rencontres entre pairs sur "
+            "Le dialogue rassemble les villes partenaires\u202f: des rencontres entre pairs sur "
             "les questions de migration et un réseau qui relie responsables municipaux, ONG et "
             "monde académique."
         ),
@@ -1201,7 +1241,9 @@ PEER_MEETINGS = [
         "key": "lisbon-2016",
         "title": {
             "ar": "اجتماع النظراء في لشبونة: التماسك الاجتماعي والحوار بين الثقافات",
-            "fr": "Rencontre entre pairs à Lisbonne : cohésion sociale et dialogue interculturel",
+            "fr": (
+                "Rencontre entre pairs à Lisbonne\u202f: cohésion sociale et dialogue interculturel"
+            ),
             "en": "Peer meeting in Lisbon: social cohesion and intercultural dialogue",
         },
         "slug": {"ar": "اجتماع-لشبونة-2016", "fr": "lisbonne-2016", "en": "lisbon-2016"},
@@ -1219,7 +1261,7 @@ PEER_MEETINGS = [
             "fr": (
                 "Lisbonne a accueilli cette rencontre entre pairs consacrée à la cohésion "
                 "sociale et au dialogue interculturel et interreligieux. Elle a porté sur la "
-                "manière dont les villes peuvent aider des habitants d'origines et de "
+                "manière dont les villes peuvent aider des habitants d’origines et de "
                 "convictions diverses à vivre ensemble."
             ),
             "en": (
@@ -1244,7 +1286,7 @@ PEER_MEETINGS = [
         "title": {
             "ar": "فعالية جانبية لمؤتمر الموئل الثالث في كيتو: الواقع المتعدد الأبعاد للهجرة "
             "في المدن",
-            "fr": "Événement parallèle à Habitat III à Quito : la réalité multidimensionnelle "
+            "fr": "Événement parallèle à Habitat III à Quito\u202f: la réalité multidimensionnelle "
             "de la migration dans les villes",
             "en": "Habitat III side event in Quito: the multidimensional reality of migration "
             "in cities",
@@ -1267,7 +1309,7 @@ PEER_MEETINGS = [
             "fr": (
                 "Cet événement parallèle à la conférence Habitat III, à Quito, a abordé la "
                 "réalité multidimensionnelle de la migration dans les villes. Organisé sur une "
-                "journée, il s'est tenu en dehors des villes partenaires."
+                "journée, il s’est tenu en dehors des villes partenaires."
             ),
             "en": (
                 "This side event of the Habitat III conference in Quito addressed the "
@@ -1290,7 +1332,7 @@ PEER_MEETINGS = [
         "key": "madrid-2016",
         "title": {
             "ar": "اجتماع النظراء في مدريد: الشغل وريادة الأعمال",
-            "fr": "Rencontre entre pairs à Madrid : emploi et entrepreneuriat",
+            "fr": "Rencontre entre pairs à Madrid\u202f: emploi et entrepreneuriat",
             "en": "Peer meeting in Madrid: employment and entrepreneurship",
         },
         "slug": {"ar": "اجتماع-مدريد-2016", "fr": "madrid-2016", "en": "madrid-2016"},
@@ -1306,10 +1348,10 @@ PEER_MEETINGS = [
                 "المهاجرين إلى العمل وإلى إنشاء المشاريع."
             ),
             "fr": (
-                "Madrid a accueilli cette rencontre entre pairs sur l'emploi et "
-                "l'entrepreneuriat. Les villes partenaires ont échangé sur la manière dont les "
-                "politiques locales peuvent ouvrir aux migrants l'accès au travail et à la "
-                "création d'entreprise."
+                "Madrid a accueilli cette rencontre entre pairs sur l’emploi et "
+                "l’entrepreneuriat. Les villes partenaires ont échangé sur la manière dont les "
+                "politiques locales peuvent ouvrir aux migrants l’accès au travail et à la "
+                "création d’entreprise."
             ),
             "en": (
                 "Madrid hosted this peer meeting on employment and entrepreneurship. Partner "
@@ -1332,7 +1374,7 @@ PEER_MEETINGS = [
         "key": "tangier-2016",
         "title": {
             "ar": "اجتماع النظراء في طنجة: حقوق الإنسان والوصول إلى الخدمات",
-            "fr": "Rencontre entre pairs à Tanger : droits humains et accès aux services",
+            "fr": "Rencontre entre pairs à Tanger\u202f: droits humains et accès aux services",
             "en": "Peer meeting in Tangier: human rights and access to services",
         },
         "slug": {"ar": "اجتماع-طنجة-2016", "fr": "tanger-2016", "en": "tangier-2016"},
@@ -1349,9 +1391,9 @@ PEER_MEETINGS = [
             ),
             "fr": (
                 "Tanger a accueilli cette rencontre entre pairs sur les droits humains et "
-                "l'accès des migrants aux services. Elle a porté sur la manière dont les villes "
+                "l’accès des migrants aux services. Elle a porté sur la manière dont les villes "
                 "peuvent garantir les droits et ouvrir leurs services, comme la santé et "
-                "l'éducation, à tous les habitants."
+                "l’éducation, à tous les habitants."
             ),
             "en": (
                 "Tangier hosted this peer meeting on human rights and migrants' access to "
@@ -1374,7 +1416,9 @@ PEER_MEETINGS = [
         "key": "vienna-2017",
         "title": {
             "ar": "اجتماع النظراء في فيينا: حماية اللاجئين في المدن",
-            "fr": "Rencontre entre pairs à Vienne : la protection des réfugiés dans les villes",
+            "fr": (
+                "Rencontre entre pairs à Vienne\u202f: la protection des réfugiés dans les villes"
+            ),
             "en": "Peer meeting in Vienna: protection of refugees in cities",
         },
         "slug": {"ar": "اجتماع-فيينا-2017", "fr": "vienne-2017", "en": "vienna-2017"},
@@ -1391,7 +1435,7 @@ PEER_MEETINGS = [
             ),
             "fr": (
                 "Vienne a accueilli cette rencontre entre pairs sur la protection des réfugiés "
-                "dans les villes. Elle a abordé le rôle des autorités locales dans l'accueil des "
+                "dans les villes. Elle a abordé le rôle des autorités locales dans l’accueil des "
                 "réfugiés et dans leur accès au logement et aux services essentiels."
             ),
             "en": (
@@ -1415,7 +1459,7 @@ PEER_MEETINGS = [
         "key": "amman-2017",
         "title": {
             "ar": "اجتماع النظراء في عمّان: الإسكان الاجتماعي والتخطيط الحضري من أجل مدن دامجة",
-            "fr": "Rencontre entre pairs à Amman : logement social et urbanisme pour des "
+            "fr": "Rencontre entre pairs à Amman\u202f: logement social et urbanisme pour des "
             "villes inclusives",
             "en": "Peer meeting in Amman: social housing and urban planning for inclusive cities",
         },
@@ -1433,7 +1477,7 @@ PEER_MEETINGS = [
             ),
             "fr": (
                 "Amman a accueilli cette rencontre entre pairs sur le logement social et "
-                "l'urbanisme. Placée sous le thème des villes inclusives pour les migrants, "
+                "l’urbanisme. Placée sous le thème des villes inclusives pour les migrants, "
                 "elle a examiné comment les politiques du logement et la planification urbaine "
                 "peuvent tenir compte des nouveaux arrivants."
             ),
@@ -1458,7 +1502,7 @@ PEER_MEETINGS = [
         "key": "turin-2017",
         "title": {
             "ar": "اجتماع النظراء في تورينو: المساواة والإدماج الاجتماعي والتربوي للمهاجرين",
-            "fr": "Rencontre entre pairs à Turin : égalité et inclusion socio-éducative des "
+            "fr": "Rencontre entre pairs à Turin\u202f: égalité et inclusion socio-éducative des "
             "migrants",
             "en": "Peer meeting in Turin: equality and socio-educational inclusion of migrants",
         },
@@ -1475,9 +1519,9 @@ PEER_MEETINGS = [
                 "أن تتيح للمهاجرين فرصاً متكافئة."
             ),
             "fr": (
-                "Turin a accueilli cette rencontre entre pairs sur l'égalité et l'inclusion "
-                "socio-éducative des migrants. Elle s'est intéressée à la manière dont l'école, "
-                "la formation et les services sociaux peuvent offrir aux migrants l'égalité des "
+                "Turin a accueilli cette rencontre entre pairs sur l’égalité et l’inclusion "
+                "socio-éducative des migrants. Elle s’est intéressée à la manière dont l’école, "
+                "la formation et les services sociaux peuvent offrir aux migrants l’égalité des "
                 "chances."
             ),
             "en": (
@@ -1501,7 +1545,10 @@ PEER_MEETINGS = [
         "key": "beirut-2017",
         "title": {
             "ar": "المؤتمر الرفيع المستوى في بيروت: النتائج والتوصيات المتعلقة بالسياسات",
-            "fr": "Conférence de haut niveau à Beyrouth : résultats et recommandations politiques",
+            "fr": (
+                "Conférence de haut niveau à Beyrouth\u202f: résultats et "
+                "recommandations politiques"
+            ),
             "en": "High-level conference in Beirut: findings and policy recommendations",
         },
         "slug": {"ar": "مؤتمر-بيروت-2017", "fr": "beyrouth-2017", "en": "beirut-2017"},
@@ -1519,12 +1566,31 @@ PEER_MEETINGS = [
             "fr": (
                 "Beyrouth a accueilli la conférence de haut niveau du projet, au cours de "
                 "laquelle ont été présentés ses résultats et ses recommandations politiques. "
-                "Elle s'est tenue pendant la première phase du projet (2015–2018)."
+                "Elle s’est tenue pendant la première phase du projet (2015–2018)."
             ),
             "en": (
                 "Beirut hosted the project's high-level conference, at which its findings and "
                 "policy recommendations were presented. It took place during the first phase "
                 "of the project (2015–2018)."
+            ),
+        },
+        # The sources record only what the conference presented; no agenda is known.
+        "outcomes": {
+            "ar": (
+                "<ul><li>عُرضت توصيات المشروع المتعلقة بالسياسات من أجل حوكمة أفضل للهجرة "
+                "على المستوى المحلي.</li><li>عُرضت نتائج المرحلة الأولى من المشروع، "
+                "المستمدة من عمل المدن الشريكة.</li></ul>"
+            ),
+            "fr": (
+                "<ul><li>Présentation des recommandations politiques du projet pour une "
+                "meilleure gouvernance des migrations au niveau local.</li><li>Présentation "
+                "des résultats de la première phase du projet, issus du travail des villes "
+                "partenaires.</li></ul>"
+            ),
+            "en": (
+                "<ul><li>The project's policy recommendations for better migration governance "
+                "at local level were presented.</li><li>The findings of the project's first "
+                "phase, drawn from the partner cities' work, were presented.</li></ul>"
             ),
         },
         "background_title": {
@@ -1542,7 +1608,7 @@ PEER_MEETINGS = [
         "key": "lyon-2017",
         "title": {
             "ar": "اجتماع النظراء في ليون: التنسيق بين مستويات الحكم",
-            "fr": "Rencontre entre pairs à Lyon : coordination entre niveaux de gouvernement",
+            "fr": "Rencontre entre pairs à Lyon\u202f: coordination entre niveaux de gouvernement",
             "en": "Peer meeting in Lyon: coordination between levels of government",
         },
         "slug": {"ar": "اجتماع-ليون-2017", "fr": "lyon-2017", "en": "lyon-2017"},
@@ -1584,7 +1650,7 @@ PEER_MEETINGS = [
         "key": "tunis-2018",
         "title": {
             "ar": "اجتماع النظراء في تونس: التواصل بشأن الهجرة، قضية من قضايا الحوكمة المحلية",
-            "fr": "Rencontre entre pairs à Tunis : communiquer sur la migration, un enjeu de "
+            "fr": "Rencontre entre pairs à Tunis\u202f: communiquer sur la migration, un enjeu de "
             "gouvernance locale",
             "en": "Peer meeting in Tunis: communicating on migration, an issue of local governance",
         },
@@ -1627,7 +1693,7 @@ PEER_MEETINGS = [
         "key": "sfax-2019",
         "title": {
             "ar": "اجتماع النظراء في صفاقس: التعاون مع المجتمع المدني",
-            "fr": "Rencontre entre pairs à Sfax : coopération avec la société civile",
+            "fr": "Rencontre entre pairs à Sfax\u202f: coopération avec la société civile",
             "en": "Peer meeting in Sfax: cooperation with civil society",
         },
         "slug": {"ar": "اجتماع-صفاقس-2019", "fr": "sfax-2019", "en": "sfax-2019"},
@@ -1679,7 +1745,7 @@ KNOWLEDGE = {
         ),
         "fr": (
             "Les connaissances rassemblent ce que le projet a appris sur la migration dans "
-            "chaque ville\u00a0: les profils migratoires établis par des experts et les "
+            "chaque ville\u202f: les profils migratoires établis par des experts et les "
             "documents de priorités dans lesquels chaque ville définit ses propres priorités."
         ),
         "en": (
@@ -1699,7 +1765,7 @@ PROFILE_INDEX = {
     "slug": {"ar": "ملفات-الهجرة", "fr": "profils-migratoires", "en": "migration-profiles"},
     "intro": {
         "ar": "يحلّل فريق من الخبراء وضع الهجرة في المدن كافة.",
-        "fr": "Une équipe d'experts analyse la situation migratoire de toutes les villes.",
+        "fr": "Une équipe d’experts analyse la situation migratoire de toutes les villes.",
         "en": "A team of experts analyses the migration situation in all the cities.",
     },
     "key_points": {
@@ -1712,7 +1778,7 @@ PROFILE_INDEX = {
 PROFILE = {
     "title": {
         "ar": "ملف الهجرة الخاص بمدينة {city}",
-        "fr": "Profil migratoire de la ville : {city}",
+        "fr": "Profil migratoire de la ville\u202f: {city}",
         "en": "City migration profile: {city}",
     },
     "slug": {
@@ -1728,11 +1794,11 @@ PROFILE = {
             "والسياسات المحلية والوصول إلى الحقوق والخدمات؛ وأولويات المدينة."
         ),
         "fr": (
-            "Le profil migratoire de la ville ({city}) présente le contexte de l'étude et une "
-            "synthèse sur la ville avec des notes sur les données\u00a0; le contexte national "
-            "(flux migratoires, politiques, institutions, coopération)\u00a0; la population "
-            "migrante (statut juridique, origines, sexe, âge, éducation, secteurs d'emploi)\u00a0; "
-            "les politiques locales et l'accès aux droits et aux services\u00a0; et les "
+            "Le profil migratoire de la ville ({city}) présente le contexte de l’étude et une "
+            "synthèse sur la ville avec des notes sur les données\u202f; le contexte national "
+            "(flux migratoires, politiques, institutions, coopération)\u202f; la population "
+            "migrante (statut juridique, origines, sexe, âge, éducation, secteurs d’emploi)\u202f; "
+            "les politiques locales et l’accès aux droits et aux services\u202f; et les "
             "priorités de la ville."
         ),
         "en": (
@@ -1762,10 +1828,12 @@ PRIORITY_INDEX = {
         "en": "priority-documents",
     },
     "intro": {
-        "ar": "تحدّد كلّ مدينة مجالات الأولوية الخاصة بها لإدارة الهجرة بشكل أفضل على مستوى المدينة.",
+        "ar": (
+            "تحدّد كلّ مدينة مجالات الأولوية الخاصة بها لإدارة الهجرة بشكل أفضل على مستوى المدينة."
+        ),
         "fr": (
             "Chaque ville définit ses propres domaines prioritaires pour mieux gérer la "
-            "migration à l'échelle de la ville."
+            "migration à l’échelle de la ville."
         ),
         "en": (
             "Each city identifies its own priority areas for managing migration better at city "
@@ -1782,7 +1850,7 @@ PRIORITY_INDEX = {
 PRIORITY = {
     "title": {
         "ar": "وثيقة أولويات مدينة {city}",
-        "fr": "Document de priorités : {city}",
+        "fr": "Document de priorités\u202f: {city}",
         "en": "Priority document: {city}",
     },
     "slug": {
@@ -1796,8 +1864,8 @@ PRIORITY = {
             "تقترح تدابير لدمج المهاجرين وتحسين وصولهم إلى الحقوق والخدمات."
         ),
         "fr": (
-            "Rédigé avec un groupe local d'acteurs, ce document de priorités propose, pour "
-            "{city}, des mesures en faveur de l'inclusion des migrants et de leur accès aux "
+            "Rédigé avec un groupe local d’acteurs, ce document de priorités propose, pour "
+            "{city}, des mesures en faveur de l’inclusion des migrants et de leur accès aux "
             "droits et aux services."
         ),
         "en": (
@@ -1828,7 +1896,7 @@ ACTION = {
             "ترشد المدن إلى دمج الهجرة في تخطيطها."
         ),
         "fr": (
-            "L'action met les connaissances en pratique\u00a0: des projets pilotes dans les "
+            "L’action met les connaissances en pratique\u202f: des projets pilotes dans les "
             "villes du Sud de la Méditerranée et des boîtes à outils qui guident les villes "
             "pour intégrer la migration dans leur planification."
         ),
@@ -1844,21 +1912,21 @@ PILOT_INDEX = {
     "slug": {"ar": "مشاريع-نموذجية", "fr": "projets-pilotes", "en": "pilot-projects"},
     "intro": {
         "ar": (
-            "تعالج 5 مدن واقعة جنوب المتوسط الأولويات الأبرز في المجال الذي تختاره، وذلك من "
-            "خلال مشاريع نموذجية."
+            "تعالج مدن جنوب المتوسط الشريكة، من خلال مشاريع نموذجية، أولويتها الأبرز في "
+            "المجال الذي تختاره."
         ),
         "fr": (
-            "Cinq villes du Sud de la Méditerranée traitent, au moyen de projets pilotes, la "
-            "priorité principale dans le domaine de leur choix."
+            "Les villes partenaires du Sud de la Méditerranée traitent, au moyen de projets "
+            "pilotes, leur priorité principale dans le domaine de leur choix."
         ),
         "en": (
-            "Five cities in the South Mediterranean tackle their top priority, in the area of "
-            "their choice, through pilot projects."
+            "The partner cities of the South Mediterranean tackle their top priority, in the "
+            "area of their choice, through pilot projects."
         ),
     },
     "key_points": {
         "ar": "فريق خبراء\nاختبار عملي\nبناء القدرات",
-        "fr": "Équipe d'experts\nExpérimentation pratique\nRenforcement des capacités",
+        "fr": "Équipe d’experts\nExpérimentation pratique\nRenforcement des capacités",
         "en": "Expert team\nPractical testing\nCapacity building",
     },
 }
@@ -1869,7 +1937,7 @@ PILOT_PROJECTS = [
         "city": "tangier",
         "title": {
             "ar": "مشروع «طنجة تستقبل» (TangerAccueil): إعلام المهاجرين وتوجيههم",
-            "fr": "TangerAccueil : information et orientation des migrants",
+            "fr": "TangerAccueil\u202f: information et orientation des migrants",
             "en": "TangerAccueil: information and orientation for migrants",
         },
         "slug": {"ar": "طنجة-تستقبل", "fr": "tangeraccueil", "en": "tangeraccueil"},
@@ -1888,8 +1956,8 @@ PILOT_PROJECTS = [
                 "وبرشلونة مدينةً نظيرة."
             ),
             "fr": (
-                "TangerAccueil a mis en place à Tanger un guichet unique d'information et "
-                "d'orientation pour les migrants, ainsi qu'un conseil municipal de l'immigration "
+                "TangerAccueil a mis en place à Tanger un guichet unique d’information et "
+                "d’orientation pour les migrants, ainsi qu’un conseil municipal de l’immigration "
                 "et des formations. Le projet a été mené avec MedCities, Barcelone étant ville "
                 "pair."
             ),
@@ -1906,9 +1974,9 @@ PILOT_PROJECTS = [
                 "<li>تنظيم أنشطة تدريبية.</li></ul>"
             ),
             "fr": (
-                "<ul><li>Ouvrir un guichet unique d'information et d'orientation pour les "
+                "<ul><li>Ouvrir un guichet unique d’information et d’orientation pour les "
                 "migrants.</li>"
-                "<li>Créer un conseil municipal de l'immigration.</li>"
+                "<li>Créer un conseil municipal de l’immigration.</li>"
                 "<li>Organiser des formations.</li></ul>"
             ),
             "en": (
@@ -1968,7 +2036,7 @@ PILOT_PROJECTS = [
             ),
             "fr": (
                 "<p>Doter les quartiers de Sabra et Hay Tamlis de médiateurs communautaires et "
-                "de travailleurs sociaux, réunis au sein d'une cellule sociale "
+                "de travailleurs sociaux, réunis au sein d’une cellule sociale "
                 "municipale.</p>"
             ),
             "en": (
@@ -1984,7 +2052,7 @@ PILOT_PROJECTS = [
         "city": "sfax",
         "title": {
             "ar": "مشروع ACMALS: تنسيق الجهات المحلية الفاعلة في مجال الهجرة",
-            "fr": "ACMALS : coordination des acteurs locaux de la migration",
+            "fr": "ACMALS\u202f: coordination des acteurs locaux de la migration",
             "en": "ACMALS: coordinating local actors on migration",
         },
         "slug": {"ar": "تنسيق-الفاعلين-المحليين", "fr": "acmals", "en": "acmals"},
@@ -1999,7 +2067,7 @@ PILOT_PROJECTS = [
             ),
             "fr": (
                 "ACMALS visait une meilleure coordination des acteurs locaux qui travaillent sur "
-                "la migration à Sfax. Il s'est déroulé de 2019 à 2021, après l'entrée de la "
+                "la migration à Sfax. Il s’est déroulé de 2019 à 2021, après l’entrée de la "
                 "ville dans le réseau en 2018."
             ),
             "en": (
@@ -2034,8 +2102,8 @@ TOOLKIT_INDEX = {
             "على مستوى المدينة."
         ),
         "fr": (
-            "Ces outils pratiques guident pas à pas l'intégration de la migration dans la "
-            "planification à l'échelle de la ville."
+            "Ces outils pratiques guident pas à pas l’intégration de la migration dans la "
+            "planification à l’échelle de la ville."
         ),
         "en": (
             "These practical tools give step-by-step guidance on integrating migration into "
@@ -2055,7 +2123,10 @@ TOOLKITS = [
         "key": "example-city-planning",
         "title": {
             "ar": "مثال على عدّة عمل: دمج الهجرة في التخطيط على مستوى المدينة",
-            "fr": "Exemple de boîte à outils : intégrer la migration dans la planification urbaine",
+            "fr": (
+                "Exemple de boîte à outils\u202f: intégrer la migration dans "
+                "la planification urbaine"
+            ),
             "en": "Example toolkit: integrating migration into city planning",
         },
         "slug": {
@@ -2100,7 +2171,7 @@ TOOLKITS = [
                     ),
                     "fr": (
                         "<p>Rassemblez les données disponibles sur la migration dans la ville "
-                        "et appuyez-vous sur l'expertise et la recherche locales, par exemple "
+                        "et appuyez-vous sur l’expertise et la recherche locales, par exemple "
                         "dans un profil migratoire de la ville.</p>"
                     ),
                     "en": (
@@ -2147,7 +2218,7 @@ TOOLKITS = [
                         "المدينة، ودوّنوها في وثيقة أولويات.</p>"
                     ),
                     "fr": (
-                        "<p>Mettez-vous d'accord sur quelques domaines prioritaires, avec un "
+                        "<p>Mettez-vous d’accord sur quelques domaines prioritaires, avec un "
                         "leadership clair et une appropriation par la ville, et consignez-les "
                         "dans un document de priorités.</p>"
                     ),
@@ -2170,7 +2241,7 @@ TOOLKITS = [
                     ),
                     "fr": (
                         "<p>Tenez compte des migrants dans les plans de logement, de services, "
-                        "d'espaces publics et de quartiers, et prévoyez les moyens de les "
+                        "d’espaces publics et de quartiers, et prévoyez les moyens de les "
                         "mettre en œuvre.</p>"
                     ),
                     "en": (
@@ -2214,7 +2285,9 @@ TOOLKITS = [
         "partners_only": True,
         "title": {
             "ar": "مثال على عدّة عمل: وصول المهاجرين إلى الحقوق والخدمات",
-            "fr": "Exemple de boîte à outils : l'accès des migrants aux droits et aux services",
+            "fr": (
+                "Exemple de boîte à outils\u202f: l’accès des migrants aux droits et aux services"
+            ),
             "en": "Example toolkit: migrants' access to rights and services",
         },
         "slug": {
@@ -2233,7 +2306,7 @@ TOOLKITS = [
                 "إزالة هذه العوائق بالتعاون مع المجتمع المدني."
             ),
             "fr": (
-                "Cet exemple aide une ville à repérer ce qui empêche les migrants d'accéder à "
+                "Cet exemple aide une ville à repérer ce qui empêche les migrants d’accéder à "
                 "ses services et à lever ces obstacles avec la société civile."
             ),
             "en": (
@@ -2258,9 +2331,9 @@ TOOLKITS = [
                     ),
                     "fr": (
                         "<p>Dressez la liste des services de la ville, comme la santé, "
-                        "l'éducation ou l'aide à l'emploi, et notez ce qui en complique l'accès "
-                        "pour les migrants\u00a0: langue, papiers, coût ou manque "
-                        "d'information.</p>"
+                        "l’éducation ou l’aide à l’emploi, et notez ce qui en complique l’accès "
+                        "pour les migrants\u202f: langue, papiers, coût ou manque "
+                        "d’information.</p>"
                     ),
                     "en": (
                         "<p>List the city's services, such as health care, education and "
@@ -2282,7 +2355,7 @@ TOOLKITS = [
                     ),
                     "fr": (
                         "<p>Donnez une information claire dans les principales langues "
-                        "parlées et proposez un lieu unique d'où les migrants sont orientés "
+                        "parlées et proposez un lieu unique d’où les migrants sont orientés "
                         "vers le bon service.</p>"
                     ),
                     "en": (
@@ -2303,8 +2376,8 @@ TOOLKITS = [
                         "الأشخاص من جميع الخلفيات.</p>"
                     ),
                     "fr": (
-                        "<p>Formez le personnel d'accueil aux droits des migrants et à "
-                        "l'accueil de personnes de tous horizons.</p>"
+                        "<p>Formez le personnel d’accueil aux droits des migrants et à "
+                        "l’accueil de personnes de tous horizons.</p>"
                     ),
                     "en": (
                         "<p>Train front-line staff on migrants' rights and on welcoming people "
@@ -2325,8 +2398,8 @@ TOOLKITS = [
                     ),
                     "fr": (
                         "<p>Convenez avec les associations et les groupes communautaires de qui "
-                        "fait quoi, et organisez l'orientation des personnes d'un service à "
-                        "l'autre.</p>"
+                        "fait quoi, et organisez l’orientation des personnes d’un service à "
+                        "l’autre.</p>"
                     ),
                     "en": (
                         "<p>Agree with associations and community groups on who does what, and "
@@ -2346,7 +2419,7 @@ TOOLKITS = [
                         "التدابير بناءً على ذلك.</p>"
                     ),
                     "fr": (
-                        "<p>Relevez qui utilise les services, recueillez l'avis des usagers et "
+                        "<p>Relevez qui utilise les services, recueillez l’avis des usagers et "
                         "ajustez les mesures en conséquence.</p>"
                     ),
                     "en": (
@@ -2358,7 +2431,7 @@ TOOLKITS = [
         ],
         "publication_title": {
             "ar": "مثال على عدّة عمل – وصول المهاجرين إلى الحقوق والخدمات",
-            "fr": "Exemple de boîte à outils – L'accès des migrants aux droits et aux services",
+            "fr": "Exemple de boîte à outils – L’accès des migrants aux droits et aux services",
             "en": "Example toolkit – Migrants' access to rights and services",
         },
     },

@@ -14,7 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import BodyBlock
-from ..filters import apply_filters
+from ..filters import apply_filters, mark_available
 from ..fragments import lazy_context, listing_key, paginate
 from ..routing import cached_route, restrictions_query, with_restrictions
 from .shared import LANGUAGE_CODES, Partner, Theme, current_language, visible
@@ -142,7 +142,9 @@ class SectionIndexPage(TranslatedPageMixin, IntroMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         (model,) = self.allowed_subpage_models()
         filters = self.listing_filters()
-        children = apply_filters(visible(model.objects.child_of(self)), request.GET, filters)
+        everything = visible(model.objects.child_of(self))
+        mark_available(filters, everything, f"section:{self.pk}")
+        children = apply_filters(everything, request.GET, filters)
         if any(choice_filter.selected for choice_filter in filters):
             children = children.distinct()  # many-to-many filters may repeat a page
         children = children.select_related(*self.listing_related).order_by(*self.listing_order)

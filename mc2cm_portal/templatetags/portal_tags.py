@@ -1,12 +1,16 @@
 """Template helpers for a trilingual site: language of shown text, language switcher, numbers."""
 
+import re
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import formats, translation
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.http import urlencode
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from modeltranslation.fields import NONE
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname, resolution_order
@@ -14,6 +18,7 @@ from wagtail.models import Page, Site
 
 from ..fragments import cached_render
 from ..routing import breadcrumb_trail, menu_items
+from ..text import collation_key
 
 register = template.Library()
 
@@ -67,6 +72,23 @@ def _kept_query(context, request):
     return f"?{urlencode(params)}" if params else ""
 
 
+def _kept_filters(context, request):
+    """What a list's address keeps in another language: its filters and page number.
+
+    Filter values are language-independent (theme slugs, English city slugs, codes), so
+    the same query string selects the same list; only the list's own parameters are kept.
+    """
+    filters = context.get("filters") or []
+    names = {choice_filter.name for choice_filter in filters}
+    if not names or request is None:
+        return ""
+    names.add("page")
+    params = [
+        (name, request.GET[name]) for name in request.GET if name in names and request.GET[name]
+    ]
+    return f"?{urlencode(params)}" if params else ""
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One entry per language: the same page (or view) in that language."""
@@ -77,7 +99,7 @@ def language_links(context):
     for code, _name in settings.LANGUAGES:
         if isinstance(page, Page):
             with translation.override(code):
-                url = page.get_url(request)
+                url = page.get_url(request) + _kept_filters(context, request)
         elif request is not None:
             url = translate_url(request.path, code) + _kept_query(context, request)
         else:
@@ -129,10 +151,22 @@ def breadcrumbs(context):
     return breadcrumb_trail(page, context.get("request"), _current())
 
 
-@register.filter
-def localized_number(value):
-    """A number with the reader's decimal and thousands separators, trailing zeros dropped."""
-    if value is None:
+def left_to_right(text):
+    """On an Arabic page, a number (with its % or ° sign) that behaves as in Arabic prose.
+
+    The Unicode bidi algorithm treats digits after an Arabic word ("حوالي 27%") as an Arabic
+    number, whose % or ° then stands at its left, at the end in reading order: that is how
+    editors' own sentences show. Digits opening a table cell ("0,5%") would instead keep
+    the sign at their right. The Arabic letter mark (U+061C, invisible) put before the
+    number makes every figure behave like the prose, in text, charts and tables alike.
+    """
+    if translation.get_language_bidi():
+        return f"\u061c{text}"
+    return text
+
+
+def plain_localized_number(value):
+    if value is None or value == "":
         return ""
     normalized = value.normalize() if hasattr(value, "normalize") else value
     decimals = max(0, -normalized.as_tuple().exponent) if hasattr(normalized, "as_tuple") else None
@@ -146,31 +180,111 @@ def live_only(objects):
 
 
 @register.filter
+def localized_number(value, unit=""):
+    """A number in the reader's format, the one filter for text, charts and tables.
+
+    Trailing zeros are dropped and thousands always grouped, with the separators of
+    ``mc2cm_portal/formats``: English 947,952 and 0.5%; French 947 952 and 0,5 % (narrow
+    no-break spaces); Arabic 947.952 and 0,5% (Western digits, as Django's Arabic formats
+    give, see ``formats/ar/formats.py``), each with an Arabic letter mark (see
+    ``left_to_right``). ``unit="percent"`` adds the per cent sign the language's way.
+    Machine-readable output (the CSV) does not use it.
+    """
+    number = plain_localized_number(value)
+    if not number:
+        return ""
+    if unit == "percent":
+        # Translators: a percentage; French puts a narrow no-break space (U+202F) before %.
+        number = _("%(number)s%%") % {"number": number}
+    return left_to_right(number)
+
+
+@register.simple_tag(takes_context=True)
+def theme_links(context, themes):
+    """The page's themes in alphabetical order, each a link to the list the page belongs to,
+    filtered by that theme.
+
+    Every page with themes is listed by its parent (a city by the cities index, a meeting
+    by the meetings list...), whose address is the page's own without its last segment in
+    every language (Wagtail builds a child's address from its parent's): no query.
+    """
+    page = context.get("page")
+    page_url = page.get_url(context.get("request")) if isinstance(page, Page) else None
+    listing = page_url.rstrip("/").rsplit("/", 1)[0] + "/" if page_url else None
+    return [
+        {"name": theme.name, "url": f"{listing}?{urlencode({'theme': theme.slug})}"}
+        if listing
+        else {"name": theme.name, "url": ""}
+        for theme in sorted(themes, key=lambda theme: collation_key(theme.name))
+    ]
+
+
+@register.filter
+def names_year(title, year):
+    """True when a title already says the year ("Meeting report — Lisbon, 2016"), so that
+    the year is not repeated beside it."""
+    return bool(year) and re.search(rf"(?<!\d){int(year)}(?!\d)", str(title)) is not None
+
+
+@register.filter
 def split_lines(text):
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
+# A bar shorter than this share of the longest in its chart cannot be read: such a figure
+# gets a chart of its own scale (the population of a city beside its few thousand foreign
+# residents).
+READABLE_RATIO = 10
+
+
+def _scaled(rows, top):
+    return [
+        {"figure": figure, "length": round(100 * float(figure.value) / top, 1)} for figure in rows
+    ]
+
+
 @register.simple_tag
 def figure_groups(figures):
-    """Key figures grouped by unit, each with its bar length (0-100) for the chart.
+    """Key figures in charts one can read: one per unit, and one per order of size.
 
-    People are scaled against the city's largest head count, shares against 100 %;
-    mixing the two on one axis would mislead.
+    Shares are drawn against 100 %. Head counts are drawn against the largest of their
+    chart, and a count ten times smaller than that largest one starts a chart of its own,
+    so that 5,145 is not a hairline beside 947,952. People and per cents never share an
+    axis.
     """
     groups = []
-    for unit, label in (("people", _("Number of people")), ("percent", _("Share in per cent"))):
-        rows = [figure for figure in figures if figure.unit == unit]
-        if not rows:
-            continue
-        top = 100 if unit == "percent" else max(float(figure.value) for figure in rows) or 1
+    people = sorted(
+        (figure for figure in figures if figure.unit == "people"),
+        key=lambda figure: figure.value,
+        reverse=True,
+    )
+    chunks = []
+    for figure in people:
+        if chunks and float(figure.value) * READABLE_RATIO >= float(chunks[-1][0].value):
+            chunks[-1].append(figure)
+        else:
+            chunks.append([figure])
+    for rows in chunks:
+        top = float(rows[0].value) or 1
         groups.append(
             {
-                "unit": unit,
-                "label": label,
-                "rows": [
-                    {"figure": figure, "length": round(100 * float(figure.value) / top, 1)}
-                    for figure in rows
-                ],
+                "unit": "people",
+                "label": _("Number of people"),
+                # Several charts of people: each says its own scale.
+                "scale": _("scale from 0 to %(top)s") % {"top": localized_number(rows[0].value)}
+                if len(chunks) > 1
+                else "",
+                "rows": _scaled(rows, top),
+            }
+        )
+    shares = [figure for figure in figures if figure.unit == "percent"]
+    if shares:
+        groups.append(
+            {
+                "unit": "percent",
+                "label": _("Share in per cent"),
+                "scale": "",
+                "rows": _scaled(shares, 100),
             }
         )
     return groups
@@ -178,12 +292,42 @@ def figure_groups(figures):
 
 @register.simple_tag
 def coordinates(latitude, longitude):
-    """ "35.78° N, 5.8° W" in the reader's words and number format (no minus sign to misplace)."""
-    north = _("%(degrees)s° N") if latitude >= 0 else _("%(degrees)s° S")
-    east = _("%(degrees)s° E") if longitude >= 0 else _("%(degrees)s° W")
+    """ "35.78° N, 5.8° W" in the reader's number format, the degree sign always right after
+    the number and a no-break space before the compass point (no minus sign to misplace)."""
+    north = pgettext("compass point", "N") if latitude >= 0 else pgettext("compass point", "S")
+    east = pgettext("compass point", "E") if longitude >= 0 else pgettext("compass point", "W")
     return _("%(latitude)s, %(longitude)s") % {
-        "latitude": north % {"degrees": localized_number(abs(latitude))},
-        "longitude": east % {"degrees": localized_number(abs(longitude))},
+        "latitude": f"{left_to_right(f'{plain_localized_number(abs(latitude))}°')}\u00a0{north}",
+        "longitude": f"{left_to_right(f'{plain_localized_number(abs(longitude))}°')}\u00a0{east}",
+    }
+
+
+# Day, month and year, day first, in all three languages; the month's name in the language.
+DAY_MONTH_YEAR = "j F Y"
+DAY_MONTH = "j F"
+
+
+@register.simple_tag
+def date_range(start, end=None):
+    """A date or a range of dates, said the reader's way, without repeating what is shared.
+
+    "25–26 June 2019", "30 June – 2 July 2019", "30 December 2019 – 2 January 2020"; French
+    the same with French months; Arabic in words ("من 25 إلى 26 يونيو 2019") rather than
+    Latin dashes.
+    """
+    if not end or end == start:
+        return date_format(start, DAY_MONTH_YEAR)
+    if (start.year, start.month) == (end.year, end.month):
+        # Translators: days of one month, e.g. "25–26 June 2019" (an en dash, no spaces).
+        return _("%(start_day)s–%(end_day)s %(month_year)s") % {
+            "start_day": start.day,
+            "end_day": end.day,
+            "month_year": date_format(end, "F Y"),
+        }
+    # Translators: a range across months or years, e.g. "30 June – 2 July 2019".
+    return _("%(start)s – %(end)s") % {
+        "start": date_format(start, DAY_MONTH if start.year == end.year else DAY_MONTH_YEAR),
+        "end": date_format(end, DAY_MONTH_YEAR),
     }
 
 

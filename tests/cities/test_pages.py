@@ -92,7 +92,7 @@ def test_a_city_without_publications_figures_or_projects_says_so(client):
 
 @pytest.mark.parametrize(
     ("language", "population", "share"),
-    [("en", "947,952", "0.5 %"), ("fr", "947\xa0952", "0,5\xa0%"), ("ar", "947.952", "0,5٪")],
+    [("en", "947,952", "0.5%"), ("fr", "947\u202f952", "0,5\u202f%"), ("ar", "947.952", "0,5%")],
 )
 def test_key_figures_show_value_year_and_source_in_the_readers_format(
     client, language, population, share

@@ -1,5 +1,17 @@
-# Django's Arabic formats leave numbers ungrouped, which makes 947952 hard to read.
-# Keep its separators (as used in the Maghreb) and group by thousands.
+# Arabic numbers: Western (European) digits with a decimal comma and a thousands point,
+# 947.952 and 0,5%, everywhere on the Arabic site (text, charts, tables).
+#
+# Why these: they are Django's own Arabic formats, so every number Django writes (dates,
+# years, page numbers, form values) agrees with the figures without any digit
+# transliteration of our own; they are the digits and separators of Morocco, Tunisia and
+# Algeria (CLDR ar-MA, ar-TN, ar-DZ), where four of the partner cities' administrations
+# write Arabic; and the numbers stay identical to those of the sources quoted beside
+# them. Arabic-Indic digits (٩٤٧٬٩٥٢) would need every number on the site converted,
+# dates included, or pages would mix two scripts of digits. The per cent sign is the
+# Latin % that goes with these digits (٪ goes with Arabic-Indic ones).
+#
+# Django leaves Arabic numbers ungrouped, which makes 947952 hard to read: group by
+# thousands.
 from django.conf.locale.ar.formats import *  # noqa: F403
 
 NUMBER_GROUPING = 3

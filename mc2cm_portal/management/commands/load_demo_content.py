@@ -21,7 +21,7 @@ from action.models import (
     ToolkitIndexPage,
     ToolkitPage,
 )
-from cities.models import CityFigure, CityIndexPage, CityPage
+from cities.models import CityComparisonPage, CityFigure, CityIndexPage, CityPage
 from dialogue.models import CityNetworkPage, DialoguePage, PeerMeetingIndexPage, PeerMeetingPage
 from knowledge.models import (
     KnowledgePage,
@@ -189,6 +189,7 @@ class Command(BaseCommand):
                         unit=figure["unit"],
                         year=figure["year"],
                         source_url=figure.get("source_url", ""),
+                        measure=figure.get("measure", ""),
                         **translated("label", figure["label"]),
                         **translated("source", figure["source"]),
                     )
@@ -197,6 +198,12 @@ class Command(BaseCommand):
                 **page_fields(item, "official_name", "country", "portrait"),
             )
             cities[item["key"]] = city
+        self.child(
+            city_index,
+            CityComparisonPage,
+            data.CITY_COMPARISON["slug"]["en"],
+            **page_fields(data.CITY_COMPARISON, "intro"),
+        )
 
         self.dialogue(home, cities, themes)
         self.knowledge(home, cities)
@@ -276,6 +283,7 @@ class Command(BaseCommand):
                 Publication.Kind.MEETING_REPORT, item["report_title"], year, languages=("fr", "en")
             )
             venue = translated("venue", item["venue"]) if item.get("venue") else {}
+            outcomes = translated("outcomes", item["outcomes"]) if item.get("outcomes") else {}
             self.child(
                 index,
                 PeerMeetingPage,
@@ -287,6 +295,7 @@ class Command(BaseCommand):
                 report=report,
                 themes=[themes[slug] for slug in item["themes"]],
                 **venue,
+                **outcomes,
                 **page_fields(item, "summary"),
             )
 
