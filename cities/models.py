@@ -41,7 +41,9 @@ class CityIndexPage(IntroMixin, Page):
         cities = cities.distinct().order_by("region", "title")
 
         def listing():
-            items = Paginator(cities, self.per_page).get_page(request.GET.get("page"))
+            # Each card shows its city's first key figure (the headline): one query for all.
+            with_figures = cities.prefetch_related("figures")
+            items = Paginator(with_figures, self.per_page).get_page(request.GET.get("page"))
             by_region = [
                 (label, [city for city in items if city.region == value])
                 for value, label in Region.choices
@@ -125,7 +127,10 @@ class CityPage(ThemesMixin, Page):
             "figures",
             heading=_("Key figures"),
             label=_("Figure"),
-            help_text=_("Only figures with a source and a year. Leave out what is not known."),
+            help_text=_(
+                "Only figures with a source and a year. Leave out what is not known. "
+                "The first figure is the city's headline on its card in the list of cities."
+            ),
         ),
     ]
     search_fields = [

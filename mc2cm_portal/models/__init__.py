@@ -4,6 +4,7 @@ from .downloads import DocumentDownload
 from .pages import (
     BodyMixin,
     HomePage,
+    InformationPage,
     IntroMixin,
     PillarPage,
     SectionIndexPage,
@@ -27,6 +28,7 @@ __all__ = [
     "BodyMixin",
     "DocumentDownload",
     "HomePage",
+    "InformationPage",
     "IntroMixin",
     "Partner",
     "PillarPage",

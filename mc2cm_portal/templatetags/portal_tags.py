@@ -7,13 +7,14 @@ from django.utils import formats, translation
 from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from modeltranslation.fields import NONE
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 from wagtail.models import Page, Site
 
 from ..fragments import cached_render
-from ..routing import breadcrumb_trail, menu_items
+from ..routing import breadcrumb_trail, footer_items, menu_items, versioned
 
 register = template.Library()
 
@@ -129,6 +130,48 @@ def breadcrumbs(context):
     return breadcrumb_trail(page, context.get("request"), _current())
 
 
+def partner_lists(language):
+    """The partners as plain data, implementing and funding apart, kept per content version."""
+    from ..models import Partner
+
+    def compute():
+        lists = {role: [] for role in Partner.Role.values}
+        for partner in Partner.objects.all():
+            lists[partner.role].append(
+                {"name": partner.name, "acronym": partner.acronym, "website": partner.website}
+            )
+        return lists
+
+    return versioned(f"partners:{language}", compute)
+
+
+def and_list(words):
+    """ "A, B and C" in the reader's language (Arabic joins "و" to the last word)."""
+    words = [str(word) for word in words]
+    if len(words) < 2:
+        return "".join(words)
+    separator = pgettext("list separator", ", ")
+    return _("%(first)s and %(last)s") % {
+        "first": separator.join(words[:-1]),
+        "last": words[-1],
+    }
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """What the footer shows: information pages, partners and the EU funding disclaimer."""
+    language = _current()
+    root = site_root(context)
+    partners = partner_lists(language)
+    implementers = [partner["acronym"] or partner["name"] for partner in partners["implementing"]]
+    return {
+        "implementers": and_list(implementers) or _("the project's implementing partners"),
+        "links": footer_items(root, context.get("request"), language) if root else [],
+        "implementing": partners["implementing"],
+        "funding": partners["funding"],
+    }
+
+
 @register.filter
 def localized_number(value):
     """A number with the reader's decimal and thousands separators, trailing zeros dropped."""
@@ -137,6 +180,12 @@ def localized_number(value):
     normalized = value.normalize() if hasattr(value, "normalize") else value
     decimals = max(0, -normalized.as_tuple().exponent) if hasattr(normalized, "as_tuple") else None
     return formats.number_format(normalized, decimal_pos=decimals, force_grouping=True)
+
+
+@register.filter
+def model_verbose_name(model):
+    """A page class's name for visitors, e.g. "peer meeting" (for lists of mixed kinds)."""
+    return model._meta.verbose_name if model is not None else ""
 
 
 @register.filter

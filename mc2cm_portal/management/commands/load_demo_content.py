@@ -5,7 +5,9 @@ exactly as it is, so running the command again neither duplicates nor overwrites
 anything an editor has changed since.
 """
 
+import json
 from datetime import date
+from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
@@ -34,6 +36,7 @@ from mc2cm_portal.demo import data
 from mc2cm_portal.demo.pdf import make_pdf
 from mc2cm_portal.models import (
     HomePage,
+    InformationPage,
     Partner,
     PortalSettings,
     Publication,
@@ -44,6 +47,7 @@ from mc2cm_portal.search import rebuild_index
 
 LANGUAGES = ("ar", "fr", "en")
 LANGUAGE_NAMES = {"ar": "Arabic", "fr": "French", "en": "English"}
+INFORMATION_PAGES = Path(data.__file__).with_name("information_pages.json")
 
 
 def translated(field, values, **fmt):
@@ -187,6 +191,7 @@ class Command(BaseCommand):
         self.dialogue(home, cities, themes)
         self.knowledge(home, cities)
         self.action(home, cities, themes)
+        self.information_pages(home, PortalSettings.for_site(site).contact_email)
 
     def home_page(self):
         home = HomePage.objects.first()
@@ -230,6 +235,29 @@ class Command(BaseCommand):
             site.save()
         self.created += 1
         return home
+
+    def information_pages(self, home, email):
+        """Contact, privacy, legal notice and accessibility statement (footer links)."""
+        for item in json.loads(INFORMATION_PAGES.read_text())["pages"]:
+            body = {
+                f"body_{lang}": [
+                    {"type": "heading", "value": {"text": text, "level": "h2"}}
+                    if kind == "h2"
+                    else {"type": "paragraph", "value": text.replace("{email}", email)}
+                    for kind, text in item["body"][lang]
+                ]
+                for lang in LANGUAGES
+            }
+            reviewed = item["last_reviewed"]
+            self.child(
+                home,
+                InformationPage,
+                item["slug"]["en"],
+                last_reviewed=date.fromisoformat(reviewed) if reviewed else None,
+                body=body["body_en"],
+                **body,
+                **page_fields(item, "intro"),
+            )
 
     def section(self, parent, model, item, **extra):
         return self.child(
