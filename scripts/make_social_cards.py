@@ -82,7 +82,9 @@ def main():
 
     OUTPUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+        )
         page = browser.new_page(viewport=SIZE)
         for language in ("ar", "fr", "en"):
             page.set_content(card_html(language), wait_until="load")
