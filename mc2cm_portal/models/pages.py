@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, Exists, Window
+from django.db.models import Count, Exists, F, Window
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -288,7 +288,7 @@ class HomePage(Page):
                 Page.objects.type(
                     PeerMeetingPage, MigrationProfilePage, PriorityDocumentPage, ToolkitPage
                 )
-            ).order_by("-first_published_at", "-pk")[: self.latest_count]
+            ).order_by(F("first_published_at").desc(nulls_last=True), "-pk")[: self.latest_count]
         )
         return {
             "pillars": [page for page in children if isinstance(page, PillarPage)],

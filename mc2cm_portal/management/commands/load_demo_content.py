@@ -12,7 +12,7 @@ from pathlib import Path
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
@@ -85,7 +85,9 @@ class Command(BaseCommand):
         existing = model.objects.child_of(parent).filter(slug_en=english_slug).first()
         if existing:
             return existing
-        page = model(**fields)
+        # Dated as a publish would date it: the home page's "latest" strip shows the date.
+        now = timezone.now()
+        page = model(first_published_at=now, last_published_at=now, **fields)
         parent.add_child(instance=page)
         page.save_revision(log_action=False)
         self.created += 1
