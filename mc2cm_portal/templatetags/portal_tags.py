@@ -148,6 +148,10 @@ def partner_lists(language):
 def and_list(words):
     """ "A, B and C" in the reader's language (Arabic joins "و" to the last word)."""
     words = [str(word) for word in words]
+    if translation.get_language_bidi():
+        # Each name isolated (FSI ... PDI): Latin acronyms side by side in Arabic text
+        # would otherwise merge into one left-to-right run and read in the wrong order.
+        words = [f"\u2068{word}\u2069" for word in words]
     if len(words) < 2:
         return "".join(words)
     separator = pgettext("list separator", ", ")
