@@ -202,3 +202,11 @@ def test_fonts_are_self_hosted_subsets_with_their_licence():
     assert "U+0600-06FF" in arabic
     for licence in ("OFL-noto-sans.txt", "OFL-noto-naskh-arabic.txt"):
         assert "SIL Open Font License" in (ROOT / "static/fonts" / licence).read_text()
+
+
+def test_a_signed_in_partner_finds_their_resources_in_the_footer(client, partner):
+    assert "/en/partners/sign-in/" in footer(html(client, "/en/"))
+    client.force_login(partner)
+    page = footer(html(client, "/en/"))
+    assert 'href="/en/partners/resources/">Partner resources</a>' in page
+    assert "/en/partners/sign-in/" not in page
