@@ -54,7 +54,8 @@ class CityIndexPage(TranslatedPageMixin, IntroMixin, Page):
         cities = cities.distinct().order_by("region", "title")
 
         def listing():
-            items = paginate(request, cities, self.per_page)
+            # Each card shows its city's first key figure (the headline): one query for all.
+            items = paginate(request, cities.prefetch_related("figures"), self.per_page)
             by_region = [
                 (label, [city for city in items if city.region == value])
                 for value, label in Region.choices
@@ -142,7 +143,10 @@ class CityPage(TranslatedPageMixin, ThemesMixin, Page):
             "figures",
             heading=_("Key figures"),
             label=_("Figure"),
-            help_text=_("Only figures with a source and a year. Leave out what is not known."),
+            help_text=_(
+                "Only figures with a source and a year. Leave out what is not known. "
+                "The first figure is the city's headline on its card in the list of cities."
+            ),
         ),
     ]
     search_fields = [
@@ -242,7 +246,7 @@ MEASURE_UNITS = {
 }
 
 
-class CityComparisonPage(IntroMixin, Page):
+class CityComparisonPage(TranslatedPageMixin, IntroMixin, Page):
     """The partner cities side by side: one chart and one table per measure.
 
     Editors write the title and introduction; the figures come from the cities' own key

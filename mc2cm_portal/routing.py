@@ -233,6 +233,9 @@ def _navigation(home, request, language):
                 "url": page.get_url(request),
                 "path": page.path,
                 "in_menu": page.depth == home.depth + 1 and page.live and page.show_in_menus,
+                "live": page.live,
+                # Lets the footer and the home page find pages by type with no other query.
+                "content_type": page.content_type_id,
             }
             for page in pages.order_by("path")
         }
@@ -243,6 +246,27 @@ def _navigation(home, request, language):
 def menu_items(home, request, language):
     """The home page's live children shown in menus, in tree order."""
     return [item for item in _navigation(home, request, language).values() if item["in_menu"]]
+
+
+def navigation_items(home, request, language, model):
+    """The live pages of type ``model`` among those menus name, in tree order."""
+    content_type = ContentType.objects.get_for_model(model).pk
+    return [
+        item
+        for item in _navigation(home, request, language).values()
+        if item["live"] and item["content_type"] == content_type
+    ]
+
+
+def footer_items(home, request, language):
+    """The information pages (contact, privacy ...) under the home page, in tree order."""
+    from .models import InformationPage
+
+    return [
+        item
+        for item in navigation_items(home, request, language, InformationPage)
+        if item["path"][: -Page.steplen] == home.path
+    ]
 
 
 def breadcrumb_trail(page, request, language):

@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import HomePage, Partner, Publication, Theme
+from .models import HomePage, InformationPage, Partner, Publication, Theme
 
 
 @register(Theme)
@@ -23,3 +23,8 @@ class PublicationTR(TranslationOptions):
 @register(HomePage)
 class HomePageTR(TranslationOptions):
     fields = ("tagline", "why", "what", "how", "network", "duration_note")
+
+
+@register(InformationPage)
+class InformationPageTR(TranslationOptions):
+    fields = ("intro", "body")

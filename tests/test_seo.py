@@ -159,10 +159,12 @@ def test_city_page_has_open_graph_tags_in_its_language(client, language):
     assert "<" not in description
     portrait_start = " ".join(getattr(city, f"portrait_{language}").split())[3:30]
     assert portrait_start in description
-    assert page.meta("twitter:card") == ["summary"]
+    assert page.meta("twitter:card") == ["summary_large_image"]
     assert page.meta("twitter:title") == [title]
-    # Nothing is fetched from elsewhere for previews.
-    assert page.meta("og:image") == []
+    # The preview card in the page's language, served by the portal itself.
+    card = f"http://testserver/static/img/social/mc2cm-{language}.png"
+    assert page.meta("og:image") == [card]
+    assert page.meta("twitter:image") == [card]
 
 
 def test_search_description_wins_over_the_text(client):

@@ -106,7 +106,7 @@ PARTNERS = [
         },
         "role": "implementing",
         "description": {
-            "ar": "يقود المركز تنفيذ مشروع الهجرة بين المدن المتوسطة.",
+            "ar": "يقود المركز تنفيذ مشروع الهجرة بين المدن المتوسطية (MC2CM).",
             "fr": "L’ICMPD dirige la mise en œuvre du projet MC2CM.",
             "en": "ICMPD leads the implementation of MC2CM.",
         },
@@ -188,8 +188,8 @@ PARTNERS = [
 
 HOME = {
     "title": {
-        "ar": "مشروع الهجرة بين المدن المتوسطة",
-        "fr": "Migration ville-à-ville en Méditerranée",
+        "ar": "الهجرة بين المدن المتوسطية",
+        "fr": "Migration de ville à ville en Méditerranée",
         "en": "Mediterranean City-to-City Migration",
     },
     "tagline": {

@@ -4,6 +4,7 @@ from .downloads import DocumentDownload
 from .pages import (
     BodyMixin,
     HomePage,
+    InformationPage,
     IntroMixin,
     PillarPage,
     SectionIndexPage,
@@ -35,6 +36,7 @@ __all__ = [
     "ContentVersion",
     "DocumentDownload",
     "HomePage",
+    "InformationPage",
     "IntroMixin",
     "TranslatedPageMixin",
     "Partner",

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, Window
+from django.db.models import Count, Exists, F, Window
 from django.http import Http404
 from django.utils import translation
 from django.utils.translation import get_language_info
@@ -17,7 +17,7 @@ from ..blocks import BodyBlock
 from ..filters import apply_filters, mark_available
 from ..fragments import lazy_context, listing_key, paginate
 from ..routing import cached_route, restrictions_query, with_restrictions
-from .shared import LANGUAGE_CODES, Partner, Theme, current_language, visible
+from .shared import LANGUAGE_CODES, Theme, current_language, visible
 
 
 class ThemesMixin(models.Model):
@@ -194,6 +194,7 @@ class HomePage(TranslatedPageMixin, Page):
         "dialogue.DialoguePage",
         "knowledge.KnowledgePage",
         "action.ActionPage",
+        "mc2cm_portal.InformationPage",
     ]
     content_panels = [
         *Page.content_panels,
@@ -265,6 +266,8 @@ class HomePage(TranslatedPageMixin, Page):
             raise Http404
         return page.route(request, [])
 
+    latest_count = 6
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Read inside a kept fragment (see fragments.py): a repeat visit makes none of
@@ -272,16 +275,45 @@ class HomePage(TranslatedPageMixin, Page):
         context.update(
             lazy_context(
                 self.overview,
-                ("pillars", "city_index", "city_count", "cities", "partners"),
+                ("pillars", "city_index", "city_count", "cities", "latest"),
             )
         )
+        context["ways_in"] = self.ways_in(request)
         return context
 
-    def overview(self):
-        """The pillars, the map of the longest-standing members and the project's partners."""
-        from cities.models import CityIndexPage, CityPage
+    def ways_in(self, request):
+        """The sections most visitors come for: cities, documents and toolkits, meetings.
 
-        children = visible(self.get_children()).specific()
+        Found in the navigation data the menu already keeps (routing.py): no query.
+        """
+        from action.models import ToolkitIndexPage
+        from cities.models import CityIndexPage
+        from dialogue.models import PeerMeetingIndexPage
+        from knowledge.models import MigrationProfileIndexPage
+
+        from ..routing import navigation_items
+
+        language = current_language()
+        ways = []
+        for kind, model in (
+            ("cities", CityIndexPage),
+            ("documents", MigrationProfileIndexPage),
+            ("toolkits", ToolkitIndexPage),
+            ("meetings", PeerMeetingIndexPage),
+        ):
+            found = navigation_items(self, request, language, model)
+            if found:
+                ways.append({"kind": kind, "title": found[0]["title"], "url": found[0]["url"]})
+        return ways
+
+    def overview(self):
+        """The pillars, the map of the longest-standing members and the newest content."""
+        from action.models import ToolkitPage
+        from cities.models import CityIndexPage, CityPage
+        from dialogue.models import PeerMeetingPage
+        from knowledge.models import MigrationProfilePage, PriorityDocumentPage
+
+        children = visible(self.get_children().not_type(InformationPage)).specific()
         # The map stays readable and the page light however large the network grows: the
         # longest-standing members are shown, and the heading links to the full list.
         # A window count gives the total in the same query as the cities shown.
@@ -290,6 +322,15 @@ class HomePage(TranslatedPageMixin, Page):
             .annotate(total=Window(Count("pk")))
             .order_by("member_since", "title")[: self.cities_on_map]
         )
+        # The newest meetings and documents on the portal, as plain pages: one query, and
+        # the site never looks frozen.
+        latest = list(
+            visible(
+                Page.objects.type(
+                    PeerMeetingPage, MigrationProfilePage, PriorityDocumentPage, ToolkitPage
+                )
+            ).order_by(F("first_published_at").desc(nulls_last=True), "-pk")[: self.latest_count]
+        )
         return {
             "pillars": [page for page in children if isinstance(page, PillarPage)],
             "city_index": next(
@@ -297,5 +338,41 @@ class HomePage(TranslatedPageMixin, Page):
             ),
             "city_count": shown[0].total if shown else 0,
             "cities": sorted(shown, key=lambda city: str(city.title)),
-            "partners": list(Partner.objects.filter(live=True)),
+            "latest": latest,
         }
+
+
+class InformationPage(TranslatedPageMixin, IntroMixin, BodyMixin, Page):  # noqa: DJ008 (Page.__str__: the title)
+    """A page about the portal itself: contact, privacy, legal notice, accessibility statement.
+
+    Editors get a title, a short introduction and the shared body; every information page
+    under the home page is linked from the footer of every page, in tree order.
+    """
+
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the text was last checked, shown under it. For the accessibility statement "
+            "this is the statement's preparation or review date."
+        ),
+    )
+
+    parent_page_types = ["mc2cm_portal.HomePage"]
+    subpage_types = []
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("last_reviewed"),
+    ]
+    search_fields = [
+        *TranslatedPageMixin.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("information page")
+        verbose_name_plural = _("information pages")

@@ -17,7 +17,7 @@ from modeltranslation.utils import build_localized_fieldname, resolution_order
 from wagtail.models import Page, Site
 
 from ..fragments import cached_render
-from ..routing import breadcrumb_trail, menu_items
+from ..routing import breadcrumb_trail, footer_items, menu_items, versioned
 from ..text import collation_key
 
 register = template.Library()
@@ -151,6 +151,52 @@ def breadcrumbs(context):
     return breadcrumb_trail(page, context.get("request"), _current())
 
 
+def partner_lists(language):
+    """The partners as plain data, implementing and funding apart, kept per content version."""
+    from ..models import Partner
+
+    def compute():
+        lists = {role: [] for role in Partner.Role.values}
+        for partner in Partner.objects.filter(live=True):
+            lists[partner.role].append(
+                {"name": partner.name, "acronym": partner.acronym, "website": partner.website}
+            )
+        return lists
+
+    return versioned(f"partners:{language}", compute)
+
+
+def and_list(words):
+    """ "A, B and C" in the reader's language (Arabic joins "و" to the last word)."""
+    words = [str(word) for word in words]
+    if translation.get_language_bidi():
+        # Each name isolated (FSI ... PDI): Latin acronyms side by side in Arabic text
+        # would otherwise merge into one left-to-right run and read in the wrong order.
+        words = [f"\u2068{word}\u2069" for word in words]
+    if len(words) < 2:
+        return "".join(words)
+    separator = pgettext("list separator", ", ")
+    return _("%(first)s and %(last)s") % {
+        "first": separator.join(words[:-1]),
+        "last": words[-1],
+    }
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """What the footer shows: information pages, partners and the EU funding disclaimer."""
+    language = _current()
+    root = site_root(context)
+    partners = partner_lists(language)
+    implementers = [partner["acronym"] or partner["name"] for partner in partners["implementing"]]
+    return {
+        "implementers": and_list(implementers) or _("the project's implementing partners"),
+        "links": footer_items(root, context.get("request"), language) if root else [],
+        "implementing": partners["implementing"],
+        "funding": partners["funding"],
+    }
+
+
 def left_to_right(text):
     """On an Arabic page, a number (with its % or ° sign) that behaves as in Arabic prose.
 
@@ -224,6 +270,12 @@ def names_year(title, year):
     """True when a title already says the year ("Meeting report — Lisbon, 2016"), so that
     the year is not repeated beside it."""
     return bool(year) and re.search(rf"(?<!\d){int(year)}(?!\d)", str(title)) is not None
+
+
+@register.filter
+def model_verbose_name(model):
+    """A page class's name for visitors, e.g. "peer meeting" (for lists of mixed kinds)."""
+    return model._meta.verbose_name if model is not None else ""
 
 
 @register.filter

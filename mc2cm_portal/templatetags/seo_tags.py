@@ -1,6 +1,7 @@
 """Template side of mc2cm_portal.seo: what goes in every page's <head> for crawlers."""
 
 from django import template
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
@@ -71,4 +72,6 @@ def seo_head(context, languages):
             locale for code, locale in seo.OG_LOCALES.items() if code != current
         ],
         "json_ld": seo.json_ld_script(seo.structured_data(page, request)) if page else "",
+        # The link preview card in the reader's language (scripts/make_social_cards.py).
+        "image": seo.absolute(request, static(f"img/social/mc2cm-{current}.png")),
     }

@@ -5,12 +5,14 @@ exactly as it is, so running the command again neither duplicates nor overwrites
 anything an editor has changed since.
 """
 
+import json
 from datetime import date
+from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
@@ -35,6 +37,7 @@ from mc2cm_portal.demo import data
 from mc2cm_portal.demo.pdf import make_pdf
 from mc2cm_portal.models import (
     HomePage,
+    InformationPage,
     Partner,
     PortalSettings,
     Publication,
@@ -45,6 +48,7 @@ from mc2cm_portal.search import rebuild_index
 
 LANGUAGES = ("ar", "fr", "en")
 LANGUAGE_NAMES = {"ar": "Arabic", "fr": "French", "en": "English"}
+INFORMATION_PAGES = Path(data.__file__).with_name("information_pages.json")
 
 
 def translated(field, values, **fmt):
@@ -91,7 +95,9 @@ class Command(BaseCommand):
         existing = model.objects.child_of(parent).filter(slug_en=english_slug).first()
         if existing:
             return existing
-        page = model(**fields)
+        # Dated as a publish would date it: the home page's "latest" strip shows the date.
+        now = timezone.now()
+        page = model(first_published_at=now, last_published_at=now, **fields)
         parent.add_child(instance=page)
         page.save_revision(log_action=False)
         self.created += 1
@@ -208,6 +214,7 @@ class Command(BaseCommand):
         self.dialogue(home, cities, themes)
         self.knowledge(home, cities)
         self.action(home, cities, themes)
+        self.information_pages(home, PortalSettings.for_site(site).contact_email)
 
     def home_page(self):
         home = HomePage.objects.first()
@@ -251,6 +258,29 @@ class Command(BaseCommand):
             site.save()
         self.created += 1
         return home
+
+    def information_pages(self, home, email):
+        """Contact, privacy, legal notice and accessibility statement (footer links)."""
+        for item in json.loads(INFORMATION_PAGES.read_text())["pages"]:
+            body = {
+                f"body_{lang}": [
+                    {"type": "heading", "value": {"text": text, "level": "h2"}}
+                    if kind == "h2"
+                    else {"type": "paragraph", "value": text.replace("{email}", email)}
+                    for kind, text in item["body"][lang]
+                ]
+                for lang in LANGUAGES
+            }
+            reviewed = item["last_reviewed"]
+            self.child(
+                home,
+                InformationPage,
+                item["slug"]["en"],
+                last_reviewed=date.fromisoformat(reviewed) if reviewed else None,
+                body=body["body_en"],
+                **body,
+                **page_fields(item, "intro"),
+            )
 
     def section(self, parent, model, item, **extra):
         return self.child(

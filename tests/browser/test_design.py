@@ -1,0 +1,185 @@
+"""The portal's look in Chromium: phones, print, the dark scheme, the self-hosted fonts
+within the weight budget, the partners' sign-in link, and the screenshots of "Done means"."""
+
+import pytest
+
+from bench.weight import weigh
+
+from .conftest import LANGUAGES, SCREENSHOTS, _language_versions
+from .test_accessibility import AXE_OPTIONS, describe
+
+pytestmark = pytest.mark.browser
+
+PHONE_WIDTHS = (360, 390)
+DESKTOP_WIDTH = 1366
+MAIN_KINDS = ["home", "city-index", "city", "peer-meeting", "toolkit", "profile", "search"]
+SCREENSHOT_KINDS = ["home", "city-index", "city", "peer-meeting"]
+WEIGHED_KINDS = ["home", "city", "peer-meeting", "toolkit"]
+WEIGHT_BUDGET = 100 * 1024  # bytes on the wire per page, everything but images
+ARABIC_FONT = "noto-naskh-arabic-arabic-400-normal.woff2"
+SIGN_IN_LINK = {"ar": "دخول الشركاء", "fr": "Connexion des partenaires", "en": "Partners’ sign-in"}
+
+
+@pytest.fixture(scope="module")
+def paths(portal_url, page_paths):
+    """page_paths plus the accessibility statement (an information page) in each language."""
+    statement = _language_versions(portal_url, "/en/accessibility/")
+    return {**page_paths, **{("statement", lang): path for lang, path in statement.items()}}
+
+
+@pytest.fixture(scope="module")
+def phones(browser, portal_url):
+    """One phone-sized page per width, shared by the module's read-only checks."""
+    contexts, pages = [], {}
+    for width in PHONE_WIDTHS:
+        context = browser.get().new_context(
+            base_url=portal_url, viewport={"width": width, "height": 800}, is_mobile=True
+        )
+        contexts.append(context)
+        pages[width] = context.new_page()
+    yield pages
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+def sideways_overflow(page):
+    return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("kind", [*MAIN_KINDS, "statement"])
+@pytest.mark.parametrize("width", PHONE_WIDTHS)
+def test_no_page_scrolls_sideways_on_a_phone(phones, paths, width, kind, lang):
+    page = phones[width]
+    assert page.goto(paths[kind, lang]).status == 200
+    assert sideways_overflow(page) <= 0, f"{paths[kind, lang]} scrolls sideways at {width} px"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_key_figures_table_scrolls_inside_its_own_labelled_region(phones, paths, lang):
+    page = phones[360]
+    page.goto(paths["city", lang])
+    region = page.locator(".table-scroll")
+    assert region.get_attribute("role") == "region"
+    assert region.get_attribute("tabindex") == "0"  # reachable by keyboard to scroll it
+    caption = page.locator("table.figures caption").inner_text()
+    assert page.get_by_role("region", name=caption).count() == 1
+    box = region.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 360
+    assert sideways_overflow(page) <= 0
+
+
+@pytest.mark.parametrize("width", [*PHONE_WIDTHS, DESKTOP_WIDTH])
+def test_the_french_header_keeps_its_name_and_menu_in_shape(browser, portal_url, width):
+    viewport = {"width": width, "height": 800}
+    context = browser.get().new_context(base_url=portal_url, viewport=viewport)
+    try:
+        page = context.new_page()
+        page.goto("/fr/")
+        name = page.locator(".site-name__long")
+        line = float(name.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)"))
+        lines = round(name.bounding_box()["height"] / line)
+        # Once squeezed into a narrow column beside the search box; now one line under the
+        # logo on phones, at most two beside it on wider screens.
+        assert lines <= (1 if width in PHONE_WIDTHS else 2), f"the name takes {lines} lines"
+        tops = {round(link.bounding_box()["y"]) for link in page.locator(".main-nav a").all()}
+        assert len(tops) == 1, "the French main menu wraps onto two lines"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_printed_city_page_has_no_navigation_and_shows_link_addresses(page, paths, lang):
+    page.goto(paths["city", lang])
+    page.emulate_media(media="print")
+    for selector in (".main-nav", ".search-form", ".language-switcher", ".breadcrumbs"):
+        assert not page.locator(selector).is_visible(), f"{selector} is printed"
+    assert page.locator("h1").is_visible()
+    link = page.locator("main a[href^='/']").first
+    after = link.evaluate("a => getComputedStyle(a, '::after').content")
+    assert link.get_attribute("href") in after
+    page.emulate_media(media="screen")
+    assert page.locator(".main-nav").is_visible()
+
+
+@pytest.mark.parametrize("scheme", ["dark", "light"])
+@pytest.mark.parametrize("lang", ["ar", "en"])
+@pytest.mark.parametrize("kind", ["home", "city", "peer-meeting", "statement"])
+def test_both_colour_schemes_pass_axe(browser, portal_url, paths, axe, scheme, lang, kind):
+    context = browser.get().new_context(
+        base_url=portal_url, viewport={"width": DESKTOP_WIDTH, "height": 900}, color_scheme=scheme
+    )
+    try:
+        page = context.new_page()
+        page.goto(paths[kind, lang])
+        text = page.evaluate("getComputedStyle(document.querySelector('main')).color")
+        # Light text on a dark page in the dark scheme, dark text otherwise.
+        red = int(text.split("(")[1].split(",")[0])
+        assert (red > 128) == (scheme == "dark"), text
+        violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
+        assert not violations, f"axe ({scheme}) on {paths[kind, lang]}:\n{describe(violations)}"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_self_hosted_font_loads_and_latin_pages_skip_the_arabic_file(page, paths, lang):
+    fonts = []
+    page.on("response", lambda response: fonts.append(response.url.rsplit("/", 1)[-1]))
+    page.goto(paths["home", lang], wait_until="networkidle")
+    loaded = page.evaluate(
+        "document.fonts.ready.then(set => [...set].filter(f => f.status === 'loaded')"
+        ".map(f => f.family.replaceAll('\"', '')))"
+    )
+    assert "MC2CM Sans" in loaded
+    naskh = any(name.startswith(ARABIC_FONT.split(".")[0]) for name in fonts)
+    assert naskh == (lang == "ar"), fonts
+    assert ("MC2CM Naskh" in loaded) == (lang == "ar")
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+@pytest.mark.parametrize("kind", WEIGHED_KINDS)
+def test_pages_with_their_fonts_stay_within_100_kb(browser, portal_url, paths, kind, lang):
+    weight = weigh(browser.get(), portal_url, paths[kind, lang])
+    sizes = weight["bytes"]
+    total = sum(size for name, size in sizes.items() if name != "images")
+    assert sizes["fonts"] > 0
+    assert total <= WEIGHT_BUDGET, f"{paths[kind, lang]}: {total} bytes ({sizes})"
+    assert weight["third_party"] == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_partners_find_the_sign_in_in_the_footer(page, paths, lang):
+    page.goto(paths["city", lang])
+    page.locator("footer").get_by_role("link", name=SIGN_IN_LINK[lang]).click()
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/{lang}/partners/sign-in/")
+    assert page.locator("input[type='password']").count() == 1
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+@pytest.mark.parametrize("kind", SCREENSHOT_KINDS)
+def test_screenshots_for_review(browser, portal_url, paths, kind, lang):
+    """test-artifacts/screenshots/design-<kind>-<desktop|phone>-<lang>.png, for review."""
+    for device, width in (("desktop", DESKTOP_WIDTH), ("phone", 390)):
+        context = browser.get().new_context(
+            base_url=portal_url,
+            viewport={"width": width, "height": 900},
+            is_mobile=device == "phone",
+        )
+        try:
+            page = context.new_page()
+            page.goto(paths[kind, lang], wait_until="networkidle")
+            path = SCREENSHOTS / f"design-{kind}-{device}-{lang}.png"
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(path), full_page=True)
+            assert path.read_bytes()[:4] == b"\x89PNG"
+        finally:
+            context.close()
