@@ -18,7 +18,14 @@ from ..blocks import BodyBlock
 from ..filters import apply_filters
 from ..fragments import lazy_context, listing_key
 from ..routing import cached_route, restrictions_query, with_restrictions
-from .shared import LANGUAGE_CODES, Partner, Theme, current_language, visible
+from .shared import (
+    LANGUAGE_CODES,
+    Partner,
+    Theme,
+    current_language,
+    require_one_language,
+    visible,
+)
 
 
 class ThemesMixin(models.Model):
@@ -72,6 +79,10 @@ class TranslatedPageMixin:
         *Page.search_fields,
         *(index.AutocompleteField(f"title_{code}") for code in LANGUAGE_CODES),
     ]
+
+    def clean(self):
+        super().clean()
+        require_one_language(self, "title")
 
     @property
     def preview_modes(self):
