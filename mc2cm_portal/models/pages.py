@@ -17,7 +17,13 @@ from ..blocks import BodyBlock
 from ..filters import apply_filters, mark_available
 from ..fragments import lazy_context, listing_key, paginate
 from ..routing import cached_route, restrictions_query, with_restrictions
-from .shared import LANGUAGE_CODES, Theme, current_language, visible
+from .shared import (
+    LANGUAGE_CODES,
+    Theme,
+    current_language,
+    require_one_language,
+    visible,
+)
 
 
 class ThemesMixin(models.Model):
@@ -71,6 +77,10 @@ class TranslatedPageMixin:
         *Page.search_fields,
         *(index.AutocompleteField(f"title_{code}") for code in LANGUAGE_CODES),
     ]
+
+    def clean(self):
+        super().clean()
+        require_one_language(self, "title")
 
     @property
     def preview_modes(self):

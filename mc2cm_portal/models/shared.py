@@ -1,6 +1,7 @@
 """Content shared across the site: themes, partners, publications and site settings."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q
 from django.db.models.functions import Length, Substr
@@ -26,6 +27,19 @@ LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 def current_language():
     return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+# Fields that must be given in at least one language, not in each: the others fall back
+# (MODELTRANSLATION_FALLBACK_LANGUAGES), so Arabic-only or French-only content can be saved.
+ONE_LANGUAGE_ENOUGH = ("title", "name", "slug")
+
+
+def require_one_language(instance, field_name):
+    """Model ``clean``: refuse ``field_name`` empty in every language."""
+    if any(getattr(instance, f"{field_name}_{code}", "") for code in LANGUAGE_CODES):
+        return
+    language = current_language() if current_language() in LANGUAGE_CODES else "en"
+    raise ValidationError({f"{field_name}_{language}": _("Fill this in in at least one language.")})
 
 
 class ReviewedSnippet(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
@@ -66,6 +80,10 @@ class Theme(ReviewedSnippet):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        super().clean()
+        require_one_language(self, "name")
+
 
 class Partner(ReviewedSnippet):
     """An organisation that implements or funds the project, shown on the home page."""
@@ -103,6 +121,10 @@ class Partner(ReviewedSnippet):
 
     def __str__(self):
         return self.acronym or self.name
+
+    def clean(self):
+        super().clean()
+        require_one_language(self, "name")
 
 
 class Publication(index.Indexed, ReviewedSnippet, ClusterableModel):
@@ -156,6 +178,10 @@ class Publication(index.Indexed, ReviewedSnippet, ClusterableModel):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        super().clean()
+        require_one_language(self, "title")
 
     def _file_list(self):
         if "_files" not in self.__dict__:
