@@ -231,8 +231,7 @@ def test_a_snippets_history_compares_and_reverts_like_a_page(client, editor, mod
     edit(moderator, partner, reworded, **{"action-publish": "action-publish"})
     edit(moderator, partner, renamed_partner_changes(), **{"action-publish": "action-publish"})
     assert escape(NEW_NAME["en"]) in client.get("/en/").content.decode()
-    # The demo's first published version comes before these two.
-    first, second = partner.revisions.order_by("created_at", "pk")[1:]
+    second, first = partner.revisions.order_by("-created_at", "-pk")[:2]
 
     history = editor.get(snippet_url("history", partner))
     assert history.status_code == 200
