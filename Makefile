@@ -29,6 +29,7 @@ migrate: install ## Apply migrations (always --noinput: wagtail-modeltranslation
 	$(MANAGE) migrate --noinput -v 0
 
 demo: migrate ## Load the demo content and the local admin, editor and moderator accounts (idempotent)
+	@scripts/system_deps.sh pdf
 	$(MANAGE) load_demo_content
 	$(MANAGE) create_dev_admin
 	$(MANAGE) create_dev_editors
@@ -53,7 +54,7 @@ endif
 endif
 
 test: install messages ## Run the whole suite on SQLite, then on a throwaway PostgreSQL cluster
-	@scripts/system_deps.sh postgresql chromium
+	@scripts/system_deps.sh postgresql chromium pdf
 	$(MAKE) test-sqlite
 	$(MAKE) test-postgres
 

@@ -1,6 +1,10 @@
 """Keep the search entries and the page cache in step with what is published."""
 
+from functools import partial
+
+from django.conf import settings
 from django.core.signals import request_finished, request_started
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.documents import get_document_model
@@ -11,6 +15,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from . import cache
 from .cache import content_changed
 from .models import Partner, PortalSettings, Publication, PublicationFile, SearchEntry, Theme
+from .pdf import offers_pdf, refresh_page_pdfs_quietly
 from .search import index_page, index_publication
 
 # Anything visitors can see changed: cached pages are stale (see cache.py).
@@ -50,6 +55,14 @@ def forget_cached_pages(sender, instance, **kwargs):
 @receiver(page_published)
 def index_published_page(sender, instance, **kwargs):
     index_page(instance)
+
+
+@receiver(page_published)
+def make_page_pdfs(sender, instance, **kwargs):
+    """Typeset the page's PDFs once the publish is committed (never inside its transaction,
+    and never for a publish that is rolled back)."""
+    if settings.MC2CM_PAGE_PDFS_ON_PUBLISH and offers_pdf(instance):
+        transaction.on_commit(partial(refresh_page_pdfs_quietly, instance.pk))
 
 
 @receiver(page_unpublished)

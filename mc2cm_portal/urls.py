@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from mc2cm_portal import access, accounts, media, opendata, seo, views
+from mc2cm_portal import access, accounts, media, opendata, pdf, seo, views
 from mc2cm_portal import search as search_views
 from mc2cm_portal.api import api_router
 
@@ -33,6 +33,8 @@ urlpatterns += i18n_patterns(
     path("partners/sign-in/", accounts.sign_in, name="partner_sign_in"),
     path("partners/sign-out/", accounts.sign_out, name="partner_sign_out"),
     path("partners/resources/", accounts.partner_resources, name="partner_resources"),
+    # "Download this page as PDF", in the language of the address (pdf.py).
+    path("pages/<int:page_id>/pdf/", pdf.page_pdf, name="page_pdf"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

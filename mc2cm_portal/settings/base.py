@@ -257,6 +257,9 @@ MC2CM_PAGE_CACHE = env_bool("MC2CM_PAGE_CACHE", True)
 MC2CM_PAGE_CACHE_SECONDS = 60 * 60
 # Rendered lists kept per content version (fragments.py); off only to measure without them.
 MC2CM_FRAGMENT_CACHE = env_bool("MC2CM_FRAGMENT_CACHE", True)
+# "Download this page as PDF" is typeset when a city, meeting or project page is published
+# (pdf.py); off, each PDF is made on its first request instead, then kept all the same.
+MC2CM_PAGE_PDFS_ON_PUBLISH = env_bool("MC2CM_PAGE_PDFS_ON_PUBLISH", True)
 
 # --- Security defaults (production tightens transport; these hold everywhere) ------------
 SESSION_COOKIE_HTTPONLY = True
