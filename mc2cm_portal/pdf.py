@@ -86,13 +86,9 @@ def render_pdf(template_name, context, keep_in=None):
     from weasyprint.text.fonts import FontConfiguration
 
     stylesheet_path = finders.find("css/pdf.css")
+    project_name = _("Mediterranean City-to-City Migration")
     html = render_to_string(
-        template_name,
-        {
-            "project_name": _("Mediterranean City-to-City Migration"),
-            "author": _("Mediterranean City-to-City Migration (MC2CM)"),
-            **context,
-        },
+        template_name, {"project_name": project_name, "author": f"{project_name} (MC2CM)", **context}
     )
     kept = None
     if keep_in is not None:

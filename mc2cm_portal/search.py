@@ -256,6 +256,8 @@ class RankedMatches:
 
 def _search_simple(entries, query):
     terms = fold(query).split()[:MAX_TERMS]
+    if not terms:  # punctuation only
+        return entries.none()
     for term in terms:
         entries = entries.filter(Q(folded_title__contains=term) | Q(folded_text__contains=term))
     # Entries whose title holds the first word come first.
