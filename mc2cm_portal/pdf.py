@@ -87,8 +87,9 @@ def render_pdf(template_name, context, keep_in=None):
 
     stylesheet_path = finders.find("css/pdf.css")
     project_name = _("Mediterranean City-to-City Migration")
+    author = f"{project_name} (MC2CM)"
     html = render_to_string(
-        template_name, {"project_name": project_name, "author": f"{project_name} (MC2CM)", **context}
+        template_name, {"project_name": project_name, "author": author, **context}
     )
     kept = None
     if keep_in is not None:
