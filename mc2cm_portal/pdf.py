@@ -27,7 +27,6 @@ from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.cache import patch_cache_control
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail import hooks
@@ -256,29 +255,35 @@ def refresh_page_pdfs_quietly(page_id):
 
 
 def page_pdf(request, page_id):
-    """Serve a page's kept PDF in the reader's language, as page serving would the page.
+    """Serve a page's kept PDF in the reader's language, as Wagtail serves the page itself.
 
-    Wagtail's ``before_serve_page`` hooks run first, its view-restriction check among
-    them: a restricted page's PDF asks for the same password or sign-in as the page.
+    The same chain as ``wagtail.views.serve``: the ``on_serve_page`` hooks wrap the answer
+    (Wagtail's view-restriction check is one: a restricted page's PDF asks for the same
+    password or sign-in as the page, and is never cached), ``before_serve_page`` hooks
+    may answer first.
     """
     page = Page.objects.live().filter(pk=page_id).first()
     if page is None or not offers_pdf(page):
         raise Http404
     page = page.specific
+    serve = _serve_kept_pdf
+    for hook in reversed(hooks.get_hooks("on_serve_page")):
+        serve = hook(serve)
     for hook in hooks.get_hooks("before_serve_page"):
         result = hook(page, request, [], {})
         if isinstance(result, HttpResponse):
             return result
+    return serve(page, request, [], {})
+
+
+def _serve_kept_pdf(page, request, serve_args, serve_kwargs):
     language = current_language()
     name = kept_page_pdf(page, language)
     with translation.override(language):
         download_name = file_name(page.title, language)
-    response = FileResponse(
+    return FileResponse(
         default_storage.open(name),
         as_attachment=True,
         filename=download_name,
         content_type="application/pdf",
     )
-    if page.get_view_restrictions().exists():
-        patch_cache_control(response, private=True, no_store=True)
-    return response
