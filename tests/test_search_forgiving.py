@@ -66,9 +66,7 @@ def test_the_excerpt_shows_the_text_as_written_and_marks_the_word(client, vienna
     assert "<mark>الإندماج</mark>" in result
 
 
-@pytest.mark.parametrize(
-    ("written", "typed"), [("الإدماج", "الادماج"), ("الإسكان", "الاسكان"), ("مدينة", "مدينه")]
-)
+@pytest.mark.parametrize(("written", "typed"), [("الإسكان", "الاسكان"), ("مدينة", "مدينه")])
 def test_demo_words_are_found_with_or_without_hamza(client, written, typed):
     as_written = titles(search(client, "ar", written))
     assert as_written
@@ -76,7 +74,8 @@ def test_demo_words_are_found_with_or_without_hamza(client, written, typed):
 
 
 def test_a_french_typo_gets_a_suggestion_that_finds_the_page(client):
-    html = search(client, "fr", "Lisbone")
+    # PostgreSQL's French stemmer already forgives "Lisbone"; nothing forgives "Lisbnne".
+    html = search(client, "fr", "Lisbnne")
     assert results_of(html) == []
     assert "Vouliez-vous dire" in html
     link = re.search(r'class="search-suggestion">[^<]*<a href="([^"]+)">([^<]+)</a>', html)
