@@ -213,10 +213,14 @@ def offers_pdf(page):
 
 
 def _kept_name(page, language):
-    # The live revision changes on every publish; pages created live without one (the demo
-    # content) keep their first PDF until an editor publishes them.
-    revision = page.live_revision_id or "first"
-    return f"{PAGE_PDF_FOLDER}/{page.pk}/{language}-{revision}.pdf"
+    # A new live revision at every publish; its time too, so that revision numbers reused
+    # after restoring an older backup never pick up a PDF of other content. Pages created
+    # live without a revision (the demo content) keep their first PDF until published.
+    if page.live_revision_id and page.last_published_at:
+        version = f"{page.live_revision_id}-{page.last_published_at:%Y%m%d%H%M%S}"
+    else:
+        version = "first"
+    return f"{PAGE_PDF_FOLDER}/{page.pk}/{language}-{version}.pdf"
 
 
 def make_page_pdf(page, language):

@@ -184,4 +184,4 @@ def test_kept_pdfs_are_not_reachable_under_media(client, storage):
     [kept] = kept_files(storage, lisbon)
     relative = os.path.relpath(kept, storage)
     assert client.get(f"/media/{relative}").status_code == 404
-    assert re.match(r"page-pdfs/\d+/en-\w+\.pdf", relative)
+    assert re.match(r"page-pdfs/\d+/en-[\w-]+\.pdf", relative)
