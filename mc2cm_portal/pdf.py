@@ -15,6 +15,7 @@ for Latin text) are system fonts installed by ``scripts/system_deps.sh pdf`` and
 
 import hashlib
 import logging
+import mimetypes
 import os
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -68,7 +69,12 @@ def _fetch_media_only(url, *args, **kwargs):
     if path.startswith(settings.MEDIA_URL):
         candidate = (media_root / path[len(settings.MEDIA_URL) :]).resolve()
         if candidate.is_relative_to(media_root / "images") and candidate.is_file():
-            return {"string": candidate.read_bytes(), "redirected_url": url}
+            from weasyprint.urls import URLFetcherResponse
+
+            content_type = mimetypes.guess_type(candidate.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(
+                url, body=candidate.read_bytes(), headers={"Content-Type": content_type}
+            )
     raise ValueError(f"Not fetched for a PDF: {url}")
 
 

@@ -185,3 +185,27 @@ def test_kept_pdfs_are_not_reachable_under_media(client, storage):
     relative = os.path.relpath(kept, storage)
     assert client.get(f"/media/{relative}").status_code == 404
     assert re.match(r"page-pdfs/\d+/en-[\w-]+\.pdf", relative)
+
+
+def test_pdfs_embed_the_portals_images_and_fetch_nothing_else(storage):
+    from PIL import Image
+    from weasyprint import HTML
+
+    (storage / "images").mkdir()
+    Image.new("RGB", (40, 30), "red").save(storage / "images" / "probe.webp")
+    (storage / "documents").mkdir()
+    (storage / "documents" / "secret.png").write_bytes(b"not for a pdf")
+    fetched = []
+
+    def watching(url, *args, **kwargs):
+        fetched.append(url)
+        return pdf._fetch_media_only(url)
+
+    html = (
+        '<img src="/media/images/probe.webp"><img src="https://example.org/x.png">'
+        '<img src="/media/documents/secret.png"><img src="/etc/passwd">'
+    )
+    data = HTML(string=html, base_url="file:///", url_fetcher=watching).write_pdf()
+    assert len(fetched) == 4
+    # Only the portal's own image is embedded; the others were refused.
+    assert len(PdfReader(io.BytesIO(data)).pages[0].images) == 1
