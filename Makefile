@@ -35,6 +35,7 @@ migrate: install ## Apply migrations (always --noinput: wagtail-modeltranslation
 		|| { cat "$$log"; rm -f "$$log"; exit 1; }; rm -f "$$log"
 
 demo: migrate ## Load the demo content and the local admin, editor and moderator accounts (idempotent)
+	@scripts/system_deps.sh pdf
 	@echo "- Loading the demo content and the development accounts"
 	@$(MANAGE) load_demo_content
 	@$(MANAGE) create_dev_admin
@@ -61,7 +62,7 @@ endif
 endif
 
 test: install messages ## Run the whole suite on SQLite, then on a throwaway PostgreSQL cluster
-	@scripts/system_deps.sh postgresql chromium
+	@scripts/system_deps.sh postgresql chromium pdf
 	$(MAKE) test-sqlite
 	$(MAKE) test-postgres
 

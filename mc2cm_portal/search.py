@@ -1,9 +1,13 @@
 """Site search: pages and documents, in the visitor's language only.
 
 Each live page and each publication file is flattened into one ``SearchEntry`` per
-language (see models/search.py). PostgreSQL ranks entries with its full-text search and
-the language's own stemming (arabic, french, english); SQLite, the local default, falls
-back to matching every word.
+language (see models/search.py). Both the entries and the query are folded first
+(folding.py), so Arabic spelling variants, harakat, accents and case do not matter.
+PostgreSQL ranks entries with its full-text search and the language's own stemming
+(arabic, french, english); SQLite, the local default, falls back to matching every word.
+When nothing matches, a "did you mean" offers the nearest words of the titles: pg_trgm's
+similarity on PostgreSQL, difflib's on SQLite. A page and the file of the publication it
+presents are one result; excerpts come from the entry's own language, cut between words.
 
 What a visitor may open is decided when they search, in the same query (``openable``):
 a page only if it is live with no view restriction on it or any ancestor, a file only if
@@ -12,10 +16,11 @@ are also left out (and dropped) when a restriction is added, removed or a page m
 nothing depends on that having happened in the right order.
 """
 
+import difflib
 import re
 import unicodedata
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.paginator import Paginator
 from django.db import connection, transaction
 from django.db.models import Case, Count, F, Q, When, Window
@@ -28,6 +33,7 @@ from wagtail.blocks import StreamValue
 from wagtail.models import Page
 
 from .access import openable_collections
+from .folding import fold, fold_with_positions
 from .models import (
     LANGUAGE_CODES,
     Publication,
@@ -45,6 +51,17 @@ MAX_PAGE_NUMBER = 10_000
 TEXT_CONFIG = {"ar": "arabic", "fr": "french", "en": "english"}
 NOT_SEARCHED = {"title", "slug", "url_path", "seo_title"}  # title has its own column
 MARK_START, MARK_END = "\x02", "\x03"
+EXCERPT_LENGTH = 200
+# Fields by which a page presents a publication; its file in the entry's language joins
+# the page's entry (one result for the page and its PDF).
+PRESENTING_FIELDS = ("publication", "background_document", "report")
+# "Did you mean": words of at least this many letters, at least this close to what was
+# typed (pg_trgm's trigram similarity; difflib's ratio, which scores higher for the same
+# words), read from at most so many titles.
+SUGGESTION_MIN_LENGTH = 3
+TRIGRAM_SIMILARITY = 0.4
+DIFFLIB_RATIO = 0.75
+SUGGESTION_MAX_TITLES = 5_000
 
 
 # --- Building the entries ----------------------------------------------------------------
@@ -86,19 +103,58 @@ def _page_entries(page):
             for name in fields
             if name not in NOT_SEARCHED
         ]
+        file = None
+        for publication in _presented_publications(page):
+            publication_file = publication.files.filter(language=language).first()
+            if publication_file is not None:
+                file = file or publication_file
+                parts.append(getattr(publication, f"title_{language}", "") or "")
         text = " ".join(part for part in parts if part)
         if title:
-            entries.append(SearchEntry(language=language, page=page, title=title, text=text))
+            entries.append(_entry(language=language, page=page, file=file, title=title, text=text))
     return entries
 
 
+def _entry(**fields):
+    return SearchEntry(
+        **fields, folded_title=fold(fields["title"]), folded_text=fold(fields["text"])
+    )
+
+
+def _presented_publications(page):
+    """The live publications a page presents (a never-published one shows nowhere)."""
+    publications = [
+        getattr(page, name)
+        for name in PRESENTING_FIELDS
+        if getattr(page, f"{name}_id", None) is not None
+    ]
+    return [publication for publication in publications if publication.live]
+
+
+def _presenting_pages(publication):
+    """The visible pages presenting ``publication``: its files are found through them."""
+    from wagtail.models import get_page_models
+
+    pages = []
+    for model in get_page_models():
+        for name in PRESENTING_FIELDS:
+            field = next((f for f in model._meta.concrete_fields if f.name == name), None)
+            if field is not None and field.related_model is Publication:
+                pages += visible(model.objects.filter(**{name: publication}))
+    return pages
+
+
 def _file_entries(publication):
+    """Entries for the files of a publication no visible page presents (a page that does
+    carries them, see _page_entries)."""
+    if _presenting_pages(publication):
+        return []
     entries = []
     for file in publication.files.all():
         title = getattr(publication, f"title_{file.language}", "") or file.document.title
         with translation.override(file.language):
             text = str(publication.get_kind_display())
-        entries.append(SearchEntry(language=file.language, file=file, title=title, text=text))
+        entries.append(_entry(language=file.language, file=file, title=title, text=text))
     return entries
 
 
@@ -108,8 +164,8 @@ def fill_vectors(entries):
         return
     for language, config in TEXT_CONFIG.items():
         entries.filter(language=language).update(
-            vector=SearchVector("title", weight="A", config=config)
-            + SearchVector("text", weight="B", config=config)
+            vector=SearchVector("folded_title", weight="A", config=config)
+            + SearchVector("folded_text", weight="B", config=config)
         )
 
 
@@ -138,10 +194,11 @@ def index_publication(publication):
     """Refresh a publication's entries from its saved row: none unless it is live.
 
     Read again from the database, because the instance may carry an unpublished draft (an
-    editor's change is kept in a revision; the row keeps what visitors see).
+    editor's change is kept in a revision; the row keeps what visitors see). The pages that
+    present it carry its file in their own entries (one result), so they are refreshed too.
     """
     with transaction.atomic():
-        SearchEntry.objects.filter(file__publication_id=publication.pk).delete()
+        SearchEntry.objects.filter(file__publication_id=publication.pk, page=None).delete()
         saved = (
             Publication.objects.filter(pk=publication.pk, live=True)
             .prefetch_related("files__document")
@@ -149,7 +206,9 @@ def index_publication(publication):
         )
         if saved is not None:
             SearchEntry.objects.bulk_create(_file_entries(saved))
-            fill_vectors(SearchEntry.objects.filter(file__publication=saved))
+            fill_vectors(SearchEntry.objects.filter(file__publication=saved, page=None))
+        for page in _presenting_pages(publication):
+            index_page(page)
 
 
 def rebuild_index():
@@ -186,7 +245,7 @@ class RankedMatches:
 
     def __init__(self, entries, query, language):
         self.config = TEXT_CONFIG[language]
-        self.query = SearchQuery(query, config=self.config, search_type="websearch")
+        self.query = SearchQuery(fold(query), config=self.config, search_type="websearch")
         self.entries = entries
         self.matches = entries.filter(vector=self.query)
         self._count = None
@@ -231,45 +290,110 @@ class RankedMatches:
 
     def __getitem__(self, bounds):
         ids = self._ranked_ids(bounds.start or 0, bounds.stop)
-        rows = self.entries.filter(pk__in=ids).annotate(
-            headline=SearchHeadline(
-                "text",
-                self.query,
-                config=self.config,
-                start_sel=MARK_START,
-                stop_sel=MARK_END,
-                max_words=30,
-                min_words=12,
-            )
-        )
-        by_id = {row.pk: row for row in rows.defer("vector")}
+        rows = self.entries.filter(pk__in=ids).defer("vector", "folded_title", "folded_text")
+        by_id = {row.pk: row for row in rows}
         return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def _search_simple(entries, query):
-    terms = query.split()[:MAX_TERMS]
+    terms = fold(query).split()[:MAX_TERMS]
+    if not terms:  # punctuation only
+        return entries.none()
     for term in terms:
-        entries = entries.filter(Q(title__icontains=term) | Q(text__icontains=term))
+        entries = entries.filter(Q(folded_title__contains=term) | Q(folded_text__contains=term))
     # Entries whose title holds the first word come first.
-    in_title = Case(When(title__icontains=terms[0], then=0), default=1)
+    in_title = Case(When(folded_title__contains=terms[0], then=0), default=1)
     return entries.order_by(in_title, "title")
 
 
-def _excerpt(text, terms, width=160):
-    """Text around the first matching term, with every term marked."""
-    lowered = text.lower()
-    positions = [lowered.find(term.lower()) for term in terms if term]
-    found = [pos for pos in positions if pos >= 0]
-    start = max(0, min(found) - width // 3) if found else 0
-    excerpt = text[start : start + width]
-    for term in sorted(set(terms), key=len, reverse=True):
-        if term:
-            excerpt = re.sub(
-                re.escape(term), lambda m: MARK_START + m.group(0) + MARK_END, excerpt, flags=re.I
-            )
+def _excerpt(text, terms, length=EXCERPT_LENGTH):
+    """About ``length`` characters of ``text`` around the first term found, cut between
+    words, with every word holding a term marked.
+
+    Terms are looked for in the folded text, so a match ignores spelling variants; a term
+    PostgreSQL matched by its stem only ("cities" for "city") is looked for by its first
+    letters. Without any match the excerpt is the text's beginning.
+    """
+    if not text:
+        return ""
+    folded, positions = fold_with_positions(text)
+    spans = []
+    for term in terms:
+        for probe in (term, term[: max(SUGGESTION_MIN_LENGTH, len(term) - 2)]):
+            found = [m.start() for m in re.finditer(re.escape(probe), folded)] if probe else []
+            if found:
+                spans += [(positions[i], positions[i + len(probe) - 1] + 1) for i in found]
+                break
+    first = min((start for start, _end in spans), default=0)
+    start = _word_start(text, max(0, first - length // 3)) if first else 0
+    stop = _word_end(text, min(len(text), start + length))
+    marked = []
+    for word in re.finditer(r"\w+", text[start:stop]):
+        word_start, word_stop = start + word.start(), start + word.end()
+        if any(a < word_stop and b > word_start for a, b in spans):
+            marked.append((word_start, word_stop))
+    pieces, cursor = [], start
+    for word_start, word_stop in marked:
+        pieces += [text[cursor:word_start], MARK_START, text[word_start:word_stop], MARK_END]
+        cursor = word_stop
+    pieces.append(text[cursor:stop])
     prefix = "… " if start else ""
-    suffix = " …" if start + width < len(text) else ""
-    return prefix + excerpt + suffix
+    suffix = " …" if stop < len(text) else ""
+    return prefix + "".join(pieces).strip() + suffix
+
+
+def _word_start(text, index):
+    """``index`` moved forward to the start of a word (not into the middle of one)."""
+    while 0 < index < len(text) and text[index - 1].isalnum() and text[index].isalnum():
+        index += 1
+    while index < len(text) and text[index].isspace():
+        index += 1
+    return index
+
+
+def _word_end(text, index):
+    """``index`` moved back to the end of a word, unless the text ends there."""
+    if index >= len(text):
+        return len(text)
+    while index > 0 and text[index - 1].isalnum() and text[index].isalnum():
+        index -= 1
+    return index
+
+
+def suggestion(language, query):
+    """The query with each unknown word replaced by the nearest word of the titles in
+    ``language``, or "" when there is nothing better to offer."""
+    terms = fold(query).split()[:MAX_TERMS]
+    if not terms:
+        return ""
+    titles = SearchEntry.objects.filter(language=language)
+    known = set()
+    for folded_title in titles.values_list("folded_title", flat=True)[:SUGGESTION_MAX_TITLES]:
+        known.update(folded_title.split())
+    corrected = []
+    for term in terms:
+        if term in known or len(term) < SUGGESTION_MIN_LENGTH:
+            corrected.append(term)
+        elif connection.vendor == "postgresql":
+            corrected.append(_nearest_title_word_postgres(language, term) or term)
+        else:
+            near = difflib.get_close_matches(term, known, n=1, cutoff=DIFFLIB_RATIO)
+            corrected.append(near[0] if near else term)
+    return " ".join(corrected) if corrected != terms else ""
+
+
+def _nearest_title_word_postgres(language, term):
+    """pg_trgm's most similar word of the titles (created by migration 0006)."""
+    table = SearchEntry._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT word FROM (SELECT DISTINCT regexp_split_to_table(folded_title, ' ') AS word "  # noqa: S608 - the table name is ours, values are parameters
+            f"FROM {table} WHERE language = %s) AS words "
+            "WHERE similarity(word, %s) >= %s ORDER BY similarity(word, %s) DESC, word LIMIT 1",
+            [language, term, TRIGRAM_SIMILARITY, term],
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 def _marked(text):
@@ -293,6 +417,7 @@ def search(request):
     language = current_language()
     query = clean_query(request.GET.get("q", ""))
     results = None
+    did_you_mean = ""
     if query:
         entries = openable(SearchEntry.objects.filter(language=language), request).select_related(
             "page", "page__content_type", "file__document", "file__publication"
@@ -304,17 +429,19 @@ def search(request):
         else:
             matches = _search_simple(entries, query)
         results = Paginator(matches, PER_PAGE).get_page(request.GET.get("page"))
-        terms = query.split()[:MAX_TERMS]
+        terms = fold(query).split()[:MAX_TERMS]
         for entry in results:
-            excerpt = entry.headline if postgres else _excerpt(entry.text, terms)
-            entry.excerpt = _marked(excerpt)
+            entry.excerpt = _marked(_excerpt(entry.text, terms))
             if entry.page_id:
                 entry.url = entry.page.get_url(request)
                 entry.kind = entry.page.specific_class._meta.verbose_name
             else:
                 entry.url = entry.file.document.url
+        if not results.paginator.count:
+            did_you_mean = suggestion(language, query)
     context = {
         "query": query,
+        "suggestion": did_you_mean,
         "results": results,
         "shortened": len(request.GET.get("q", "")) > MAX_QUERY_LENGTH,
     }

@@ -1,6 +1,9 @@
 """Keep the search entries, the page cache and old addresses in step with what is published;
 keep new documents private (access.py)."""
 
+from functools import partial
+
+from django.conf import settings
 from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
@@ -35,6 +38,7 @@ from .models import (
     SearchEntry,
     Theme,
 )
+from .pdf import offers_pdf, refresh_page_pdfs_quietly
 from .search import index_page, index_publication, index_subtree
 
 pre_save.connect(
@@ -110,6 +114,14 @@ def forget_cached_pages(sender, instance, update_fields=None, **kwargs):
 @receiver(page_published)
 def index_published_page(sender, instance, **kwargs):
     index_page(instance)
+
+
+@receiver(page_published)
+def make_page_pdfs(sender, instance, **kwargs):
+    """Typeset the page's PDFs once the publish is committed (never inside its transaction,
+    and never for a publish that is rolled back)."""
+    if settings.MC2CM_PAGE_PDFS_ON_PUBLISH and offers_pdf(instance):
+        transaction.on_commit(partial(refresh_page_pdfs_quietly, instance.pk))
 
 
 @receiver(page_unpublished)

@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from mc2cm_portal import access, accounts, media, opendata, seo, views
+from mc2cm_portal import access, accounts, media, opendata, pdf, seo, views
 from mc2cm_portal import search as search_views
 from mc2cm_portal.api import api_router
 
@@ -39,6 +39,8 @@ urlpatterns += i18n_patterns(
         accounts.page_password,
         name="wagtailcore_authenticate_with_password",
     ),
+    # "Download this page as PDF", in the language of the address (pdf.py).
+    path("pages/<int:page_id>/pdf/", pdf.page_pdf, name="page_pdf"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

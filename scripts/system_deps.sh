@@ -1,7 +1,7 @@
 #!/bin/sh
 # Make sure the system programs the portal needs are present: gettext (compiling the
-# translations) and, for the tests, PostgreSQL's server and Chromium with a font that
-# renders Arabic (the browser tests). As root they are installed with apt-get; otherwise
+# translations), Pango and the fonts WeasyPrint typesets the PDFs with (pdf), and, for the
+# tests, PostgreSQL's server and Chromium with a font that renders Arabic (the browser tests). As root they are installed with apt-get; otherwise
 # the script says exactly what to install and stops.
 set -e
 need="$*"
@@ -16,6 +16,12 @@ for item in $need; do
             [ -x /usr/bin/chromium ] || missing="$missing chromium"
             # Without a font covering Arabic the Arabic pages render as empty boxes.
             fc-list :lang=ar 2>/dev/null | grep -q . || arabic_font="yes" ;;
+        pdf)
+            # WeasyPrint lays text out with Pango (HarfBuzz shapes Arabic); static/css/pdf.css
+            # names Amiri for Arabic and DejaVu Sans for Latin text.
+            ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' || missing="$missing libpango-1.0-0 libpangoft2-1.0-0"
+            fc-list 2>/dev/null | grep -qi 'Amiri' || missing="$missing fonts-hosny-amiri"
+            fc-list 2>/dev/null | grep -qi 'DejaVu Sans' || missing="$missing fonts-dejavu-core" ;;
     esac
 done
 [ -z "$missing" ] && [ -z "$arabic_font" ] && exit 0

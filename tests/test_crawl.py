@@ -70,7 +70,7 @@ def test_every_internal_link_answers_200(client):
         if response.status_code != 200:
             broken.append(f"{url} -> {response.status_code} (linked from {found_on[url]})")
             continue
-        if url.startswith(FILE_PREFIXES):
+        if url.startswith(FILE_PREFIXES) or url.endswith("/pdf/"):  # files, and page PDFs
             # Files are streamed: read them to close them, and check they are not empty.
             body = b"".join(response.streaming_content) if response.streaming else response.content
             if not body:

@@ -36,7 +36,7 @@ def test_loading_twice_changes_and_duplicates_nothing():
     before = counts()
     out = io.StringIO()
     call_command("load_demo_content", stdout=out)
-    assert "(0 objects created)" in out.getvalue()
+    assert "(0 objects created, 0 files written" in out.getvalue()
     assert counts() == before
 
 

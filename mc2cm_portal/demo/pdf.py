@@ -1,7 +1,7 @@
-"""A tiny, dependency-free PDF writer for the demo publications.
+"""A tiny, dependency-free PDF writer for test fixtures and the benchmark's bulk content.
 
-The demo files only need to be real, valid, small PDFs. They use the built-in Helvetica
-font, which cannot draw Arabic script, so every file states its language in Latin text.
+Valid one-page PDFs in an instant, with the built-in Helvetica font (Latin text only). The
+demo publications' files are typeset from the content instead (mc2cm_portal/pdf.py).
 """
 
 import zlib

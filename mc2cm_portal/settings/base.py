@@ -264,6 +264,9 @@ MC2CM_FRAGMENT_CACHE = env_bool("MC2CM_FRAGMENT_CACHE", True)
 # An "X-Page-Cache: hit/miss" header for tests and the bench; off by default, since it
 # would tell anyone when a cache entry is fresh.
 MC2CM_PAGE_CACHE_HEADER = env_bool("MC2CM_PAGE_CACHE_HEADER", False)
+# "Download this page as PDF" is typeset when a city, meeting or project page is published
+# (pdf.py); off, each PDF is made on its first request instead, then kept all the same.
+MC2CM_PAGE_PDFS_ON_PUBLISH = env_bool("MC2CM_PAGE_PDFS_ON_PUBLISH", True)
 
 # --- Security defaults (production tightens transport; these hold everywhere) ------------
 SESSION_COOKIE_HTTPONLY = True

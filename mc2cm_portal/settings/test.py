@@ -29,3 +29,6 @@ WHITENOISE_USE_FINDERS = True
 # django-axes stays on (AXES_ENABLED is not overridden): the lockout tests need it, and
 # force_login, which most tests use, does not go through authentication at all. Its
 # database handler keeps failures in the test transaction, so no test inherits a lockout.
+# Typesetting three PDFs at every publish would slow every test that publishes a city,
+# meeting or project page; tests/test_page_pdfs.py switches it on.
+MC2CM_PAGE_PDFS_ON_PUBLISH = False
