@@ -83,9 +83,18 @@ class Command(BaseCommand):
             return existing
         page = model(**fields)
         parent.add_child(instance=page)
-        page.save_revision(log_action=False)
+        self.publish(page)
         self.created += 1
         return page
+
+    @staticmethod
+    def publish(page):
+        """Give the new page a published revision, as the admin's "Publish" does.
+
+        A revision saved but not published would leave every demo page "live + draft" in the
+        explorer, as if someone had unpublished changes waiting.
+        """
+        page.save_revision(log_action=False).publish(log_action=False)
 
     def publication(self, kind, titles, year=None, languages=LANGUAGES, partners_only=False, **fmt):
         fields = translated("title", titles, **fmt)
@@ -214,7 +223,7 @@ class Command(BaseCommand):
             },
         )
         root.add_child(instance=home)
-        home.save_revision(log_action=False)
+        self.publish(home)
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             Site.objects.create(
