@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from mc2cm_portal.filters import ChoiceFilter, apply_filters, theme_filter
+from mc2cm_portal.formats import localized_number
 from mc2cm_portal.fragments import lazy_context, listing_key
 from mc2cm_portal.models import IntroMixin, ThemesMixin, attach_files, visible
 
@@ -252,4 +253,5 @@ class CityFigure(Orderable):
         verbose_name_plural = _("key figures")
 
     def __str__(self):
-        return f"{self.label}: {self.value} ({self.year})"
+        # As staff typed it, in their language ("873 076" in French), not "873076.00".
+        return f"{self.label}: {localized_number(self.value)} ({self.year})"

@@ -3,7 +3,7 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils import formats, translation
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +12,7 @@ from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 from wagtail.models import Page, Site
 
+from ..formats import localized_number
 from ..fragments import cached_render
 from ..routing import breadcrumb_trail, menu_items
 
@@ -129,14 +130,7 @@ def breadcrumbs(context):
     return breadcrumb_trail(page, context.get("request"), _current())
 
 
-@register.filter
-def localized_number(value):
-    """A number with the reader's decimal and thousands separators, trailing zeros dropped."""
-    if value is None:
-        return ""
-    normalized = value.normalize() if hasattr(value, "normalize") else value
-    decimals = max(0, -normalized.as_tuple().exponent) if hasattr(normalized, "as_tuple") else None
-    return formats.number_format(normalized, decimal_pos=decimals, force_grouping=True)
+register.filter("localized_number", localized_number)
 
 
 @register.filter
