@@ -5,6 +5,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import StatusFlagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -34,7 +35,18 @@ class PublicationViewSet(SnippetViewSet):
     model = Publication
     icon = "doc-full"
     menu_label = _("Publications")
-    list_display = ["title", "kind", "year", "partners_only"]
+    # Words, not "True"/"False" (nor a bare tick whose label is "True").
+    list_display = [
+        "title",
+        "kind",
+        "year",
+        StatusFlagColumn(
+            "partners_only",
+            label=_("Who can download"),
+            true_label=_("Partners only"),
+            false_label=_("Everyone"),
+        ),
+    ]
     list_filter = ["kind", "year", "partners_only"]
 
 

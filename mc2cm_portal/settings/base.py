@@ -167,7 +167,12 @@ AUTH_PASSWORD_VALIDATORS = [
 # --- Languages -------------------------------------------------------------------------
 USE_I18N = True
 USE_TZ = True
+# The server keeps UTC; staff choose their own zone in their account settings, and the
+# admin then shows and reads every date and time in it (go-live and expiry included).
 TIME_ZONE = "UTC"
+# The team's offices: Tunis, Beirut and Lyon (Europe/Paris); UTC for anyone elsewhere.
+# https://docs.wagtail.org/en/stable/reference/settings.html#wagtail-user-time-zones
+WAGTAIL_USER_TIME_ZONES = ["Africa/Tunis", "Asia/Beirut", "Europe/Paris", "UTC"]
 LANGUAGE_CODE = "en"  # what "/" falls back to when the browser asks for none of ours
 LANGUAGES = [
     ("ar", _("Arabic")),

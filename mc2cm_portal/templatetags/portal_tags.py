@@ -45,18 +45,32 @@ def shown_language(obj, field):
     return current
 
 
+# The note beside text shown in another language than the page's, in the page's language.
+# One per language rather than "(in %(language)s)": French and Arabic word them differently.
+IN_LANGUAGE = {
+    "ar": _("(in Arabic)"),
+    "fr": _("(in French)"),
+    "en": _("(in English)"),
+}
+
+
 @register.simple_tag
 def lang_attrs(obj, field):
-    """` lang=".." dir=".."` when the field falls back to another language, else nothing.
+    """` lang=".." dir=".." data-in-language=".."` when the field falls back to another
+    language, else nothing.
 
     Screen readers then read fallback text with the right voice, and Latin text inside
-    the Arabic site runs left to right.
+    the Arabic site runs left to right. Sighted readers get the note "(in English)" after
+    it, drawn by the stylesheet from data-in-language: one attribute here rather than a
+    second tag after each of the many places fallback text is shown.
     """
     language = shown_language(obj, field)
     if language == _current():
         return ""
     direction = "rtl" if translation.get_language_info(language)["bidi"] else "ltr"
-    return format_html(' lang="{}" dir="{}"', language, direction)
+    return format_html(
+        ' lang="{}" dir="{}" data-in-language="{}"', language, direction, IN_LANGUAGE[language]
+    )
 
 
 def _kept_query(context, request):
