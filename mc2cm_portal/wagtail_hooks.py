@@ -1,11 +1,14 @@
 """Admin set-up: the shared snippets, grouped in one menu for editors; the staff reports
-(translation status, downloads); the permission check in front of every document."""
+(translation status, downloads); the permission check in front of every document; the
+moderator's requested changes shown on the edit screen."""
 
+from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import StatusFlagColumn
+from wagtail.models import WorkflowState
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -116,3 +119,29 @@ def register_download_report_menu_item():
         icon_name="download",
         order=1310,
     )
+
+
+# --- The moderator's request for changes, where the editor works ---------------------------
+
+
+@hooks.register("before_edit_page")
+@hooks.register("before_edit_snippet")
+def show_requested_changes(request, instance):
+    """Put the moderator's comment at the top of the edit screen while changes are requested.
+
+    Wagtail keeps it in the workflow history, two clicks away from the form the editor is
+    correcting. Shown on opening the form only: after a save, the redirect opens it again.
+    """
+    if request.method != "GET":
+        return
+    workflow_state = getattr(instance, "current_workflow_state", None)
+    if workflow_state is None or workflow_state.status != WorkflowState.STATUS_NEEDS_CHANGES:
+        return
+    task_state = workflow_state.current_task_state.specific
+    reviewer = task_state.finished_by.get_full_name() or task_state.finished_by.get_username()
+    comment = task_state.get_comment()
+    if comment:
+        message = _("%(reviewer)s requested changes: “%(comment)s”")
+    else:
+        message = _("%(reviewer)s requested changes, without a comment.")
+    messages.warning(request, message % {"reviewer": reviewer, "comment": comment})

@@ -99,9 +99,7 @@ def test_empty_arabic_field_falls_back_to_english_marked_as_english(client):
     html = client.get(url_in(city, "ar")).content.decode()
     assert '<html lang="ar" dir="rtl">' in html
     # Arabic is empty: the English text is shown, marked as English and left-to-right.
-    assert (
-        '<span lang="en" dir="ltr" data-in-language="(بالإنجليزية)">Utopia</span>' in html
-    )
+    assert '<span lang="en" dir="ltr" data-in-language="(بالإنجليزية)">Utopia</span>' in html
     # Arabic present: shown without any language override.
     assert "<h1>مدينة الاختبار</h1>" in html
     # French reader gets French, with no marker.
