@@ -3,7 +3,9 @@
 moderator's requested changes shown on the edit screen."""
 
 from django.contrib import messages
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html, json_script
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -145,3 +147,20 @@ def show_requested_changes(request, instance):
     else:
         message = _("%(reviewer)s requested changes, without a comment.")
     messages.warning(request, message % {"reviewer": reviewer, "comment": comment})
+
+
+# --- A character count on short texts (static/js/character_count.js) ------------------------
+
+
+@hooks.register("insert_editor_js")
+def character_count_script():
+    strings = {
+        "count": _("%(count)s of %(limit)s characters"),
+        "over": _(
+            "%(count)s characters: %(excess)s over the limit of %(limit)s. "
+            "Shorten the text before saving."
+        ),
+    }
+    return json_script(strings, "character-count-strings") + format_html(
+        '<script src="{}"></script>', static("js/character_count.js")
+    )
