@@ -1,5 +1,6 @@
 """The partner cities: an index and one page per city with its key figures."""
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -14,7 +15,7 @@ from wagtail.search import index
 from mc2cm_portal.filters import ChoiceFilter, apply_filters, theme_filter
 from mc2cm_portal.formats import localized_number
 from mc2cm_portal.fragments import lazy_context, listing_key
-from mc2cm_portal.models import IntroMixin, ThemesMixin, attach_files, visible
+from mc2cm_portal.models import LANGUAGE_CODES, IntroMixin, ThemesMixin, attach_files, visible
 
 
 class Region(models.TextChoices):
@@ -107,6 +108,15 @@ class CityPage(ThemesMixin, Page):
         related_name="+",
         help_text=_("Optional. A photograph of the city, shown beside the portrait."),
     )
+    image_alt = models.CharField(
+        _("description of the photograph"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "What the photograph shows, for people who cannot see it, e.g. 'The port and "
+            "the old town seen from the sea'. Needed with a photograph."
+        ),
+    )
 
     parent_page_types = ["cities.CityIndexPage"]
     subpage_types = []
@@ -121,6 +131,7 @@ class CityPage(ThemesMixin, Page):
         FieldPanel("member_since"),
         FieldPanel("portrait"),
         FieldPanel("image"),
+        FieldPanel("image_alt"),
         FieldPanel("themes"),
         InlinePanel(
             "figures",
@@ -139,6 +150,16 @@ class CityPage(ThemesMixin, Page):
     class Meta:
         verbose_name = _("city")
         verbose_name_plural = _("cities")
+
+    def clean(self):
+        super().clean()
+        # The photograph is content, not decoration: without a description, people who
+        # cannot see it miss what it shows. One language is enough (the others fall back).
+        described = any(getattr(self, f"image_alt_{code}", "") for code in LANGUAGE_CODES)
+        if self.image_id and not described:
+            raise ValidationError(
+                _("Describe the photograph in at least one language, for people who cannot see it.")
+            )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
