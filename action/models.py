@@ -11,7 +11,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from mc2cm_portal.filters import ChoiceFilter, city_filter, language_filter, theme_filter
-from mc2cm_portal.models import BodyMixin, PillarPage, SectionIndexPage, ThemesMixin
+from mc2cm_portal.models import (
+    BodyMixin,
+    LanguagePreviewMixin,
+    PillarPage,
+    SectionIndexPage,
+    ThemesMixin,
+)
 
 from .blocks import StepsBlock
 
@@ -43,7 +49,7 @@ class PilotProjectIndexPage(SectionIndexPage):
         return [city_filter("city__slug_en"), statuses, theme_filter()]
 
 
-class PilotProjectPage(ThemesMixin, BodyMixin, Page):
+class PilotProjectPage(LanguagePreviewMixin, ThemesMixin, BodyMixin, Page):
     """A pilot project run by a partner city: aims, partners, period, status and results."""
 
     class Status(models.TextChoices):
@@ -146,7 +152,7 @@ class ToolkitIndexPage(SectionIndexPage):
         return [theme_filter(), language_filter("publication__files__language")]
 
 
-class ToolkitPage(ThemesMixin, Page):
+class ToolkitPage(LanguagePreviewMixin, ThemesMixin, Page):
     """A city toolkit: step-by-step guidance for integrating migration into city planning."""
 
     is_example = models.BooleanField(

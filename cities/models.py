@@ -15,7 +15,14 @@ from wagtail.search import index
 from mc2cm_portal.filters import ChoiceFilter, apply_filters, theme_filter
 from mc2cm_portal.formats import localized_number
 from mc2cm_portal.fragments import lazy_context, listing_key
-from mc2cm_portal.models import LANGUAGE_CODES, IntroMixin, ThemesMixin, attach_files, visible
+from mc2cm_portal.models import (
+    LANGUAGE_CODES,
+    IntroMixin,
+    LanguagePreviewMixin,
+    ThemesMixin,
+    attach_files,
+    visible,
+)
 
 
 class Region(models.TextChoices):
@@ -23,7 +30,7 @@ class Region(models.TextChoices):
     SOUTH_MEDITERRANEAN = "south_mediterranean", _("South Mediterranean")
 
 
-class CityIndexPage(IntroMixin, Page):
+class CityIndexPage(LanguagePreviewMixin, IntroMixin, Page):
     """Lists every partner city. One per site, under the home page."""
 
     max_count = 1
@@ -58,7 +65,7 @@ class CityIndexPage(IntroMixin, Page):
         return context
 
 
-class CityPage(ThemesMixin, Page):
+class CityPage(LanguagePreviewMixin, ThemesMixin, Page):
     """A partner city: where it is, since when it takes part, its portrait and key figures.
 
     The page also lists everything linked to the city elsewhere on the site: its migration

@@ -16,6 +16,7 @@ from mc2cm_portal.fragments import lazy_context, listing_key
 from mc2cm_portal.models import (
     BodyMixin,
     IntroMixin,
+    LanguagePreviewMixin,
     PillarPage,
     SectionIndexPage,
     ThemesMixin,
@@ -75,7 +76,7 @@ class PeerMeetingIndexPage(SectionIndexPage):
         return context
 
 
-class PeerMeetingPage(ThemesMixin, BodyMixin, Page):
+class PeerMeetingPage(LanguagePreviewMixin, ThemesMixin, BodyMixin, Page):
     """A peer-to-peer meeting: when, where, who took part, and its documents."""
 
     start_date = models.DateField(_("first day"))
@@ -162,7 +163,7 @@ class PeerMeetingPage(ThemesMixin, BodyMixin, Page):
         return [pub for pub in (self.background_document, self.report) if pub]
 
 
-class CityNetworkPage(IntroMixin, BodyMixin, Page):
+class CityNetworkPage(LanguagePreviewMixin, IntroMixin, BodyMixin, Page):
     """The city network: who it links and the partner cities taking part."""
 
     per_page = 60

@@ -7,7 +7,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from mc2cm_portal.filters import city_filter, theme_filter
-from mc2cm_portal.models import BodyMixin, PillarPage, SectionIndexPage, ThemesMixin
+from mc2cm_portal.models import (
+    BodyMixin,
+    LanguagePreviewMixin,
+    PillarPage,
+    SectionIndexPage,
+    ThemesMixin,
+)
 
 
 class KnowledgePage(PillarPage):
@@ -33,7 +39,7 @@ class MigrationProfileIndexPage(SectionIndexPage):
         return [city_filter("city__slug_en"), theme_filter()]
 
 
-class CityPublicationPage(ThemesMixin, BodyMixin, Page):
+class CityPublicationPage(LanguagePreviewMixin, ThemesMixin, BodyMixin, Page):
     """A publication about one city, with a summary, a body and the files to download."""
 
     # Loaded in the same query when the page is served (HomePage.route_by_url_path).

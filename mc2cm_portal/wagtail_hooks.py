@@ -3,11 +3,14 @@
 moderator's requested changes shown on the edit screen."""
 
 from django.contrib import messages
+from django.db import models
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html, json_script
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.fields import TranslationField
 from wagtail import hooks
+from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import StatusFlagColumn
 from wagtail.models import WorkflowState
@@ -17,7 +20,20 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .access import check_partner_access
 from .download_report import DownloadReportView
 from .models import Partner, Publication, Theme
+from .number_fields import DecimalNumberField, WholeNumberField
 from .reports import TranslationStatusReportView
+from .translated_admin import LANGUAGE_IN_LABEL, copy_translation, translated_field_options
+
+# --- Form fields of every admin form ---------------------------------------------------------
+
+# Numbers as French and Arabic editors type them, never silently changed (number_fields.py).
+register_form_field_override(models.DecimalField, override={"form_class": DecimalNumberField})
+register_form_field_override(models.IntegerField, override={"form_class": WholeNumberField})
+# Each language of a translated field: its lang, dir and label (translated_admin.py).
+register_form_field_override(TranslationField, override=translated_field_options)
+
+
+# --- Snippets --------------------------------------------------------------------------------
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -121,6 +137,36 @@ def register_download_report_menu_item():
         icon_name="download",
         order=1310,
     )
+
+
+# --- Copying a StreamField from one language to another --------------------------------------
+
+
+# order=-1: answered here before wagtail-modeltranslation's own view at the same address,
+# which takes any panel for a StreamField and fails with a 500 (see translated_admin.py).
+@hooks.register("register_admin_urls", order=-1)
+def register_copy_translation_url():
+    return [
+        path(
+            "pages/<int:page_id>/edit/copy_translation_content/",
+            copy_translation,
+            name="mc2cm_copy_translation",
+        )
+    ]
+
+
+@hooks.register("insert_editor_js")
+def copy_translation_strings():
+    """The words of the copy buttons (static/wagtail_modeltranslation/js/copy_stream_fields.js
+    replaces the package's script of that name), in the admin's language."""
+    strings = {
+        "copyFrom": _("Copy content from"),
+        "confirm": _(
+            "Replace the blocks already in this field with those of the %(language)s version?"
+        ),
+        "languages": LANGUAGE_IN_LABEL,
+    }
+    return json_script(strings, "copy-translation-strings")
 
 
 # --- The moderator's request for changes, where the editor works ---------------------------

@@ -5,6 +5,8 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, Exists, Window
 from django.http import Http404
+from django.utils import translation
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -16,7 +18,7 @@ from ..blocks import BodyBlock
 from ..filters import apply_filters
 from ..fragments import lazy_context, listing_key
 from ..routing import cached_route, restrictions_query, with_restrictions
-from .shared import Partner, Theme, current_language, visible
+from .shared import LANGUAGE_CODES, Partner, Theme, current_language, visible
 
 
 class ThemesMixin(models.Model):
@@ -57,10 +59,36 @@ class BodyMixin(models.Model):
         abstract = True
 
 
+class LanguagePreviewMixin:
+    """Preview in each language, whatever the admin's own: one preview mode per language.
+
+    Listed before ``Page`` on every page type (Wagtail's ``preview_modes``).
+    """
+
+    @property
+    def preview_modes(self):
+        return [(code, get_language_info(code)["name_translated"]) for code in LANGUAGE_CODES]
+
+    @property
+    def default_preview_mode(self):
+        language = current_language()
+        return language if language in LANGUAGE_CODES else LANGUAGE_CODES[0]
+
+    def serve_preview(self, request, mode_name):
+        language = mode_name if mode_name in LANGUAGE_CODES else self.default_preview_mode
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = super().serve_preview(request, mode_name)
+            # A TemplateResponse renders after this returns: render it in the language.
+            if hasattr(response, "render"):
+                response.render()
+        return response
+
+
 # --- Page bases ------------------------------------------------------------------------------
 
 
-class PillarPage(IntroMixin, BodyMixin, Page):
+class PillarPage(LanguagePreviewMixin, IntroMixin, BodyMixin, Page):
     """Base for the three pillars (Dialogue, Knowledge, Action): one each, under the home page."""
 
     max_count = 1
@@ -75,7 +103,7 @@ class PillarPage(IntroMixin, BodyMixin, Page):
         return visible(self.get_children()).specific()
 
 
-class SectionIndexPage(IntroMixin, Page):
+class SectionIndexPage(LanguagePreviewMixin, IntroMixin, Page):
     """Base for the section pages of a pillar, which list their children a page at a time.
 
     Each section allows exactly one child type; ``listing_related`` and ``listing_order``
@@ -127,7 +155,7 @@ class SectionIndexPage(IntroMixin, Page):
         return {"items": Paginator(children, self.per_page).get_page(request.GET.get("page"))}
 
 
-class HomePage(Page):
+class HomePage(LanguagePreviewMixin, Page):
     """The portal's home: the project's why, what and how, its pillars and its ten cities."""
 
     tagline = models.CharField(
