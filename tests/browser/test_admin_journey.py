@@ -8,11 +8,13 @@ One journey, in steps that build on each other (module-scoped pages, tests in fi
 """
 
 import re
+from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
+from mc2cm_portal.demo.pdf import make_pdf
 from tests.servers import get
 
 from .conftest import DESKTOP, portal_manage
@@ -44,6 +46,12 @@ FIGURES = [
         "shown": {"fr": "14,2", "en": "14.2"},
     },
 ]
+PUBLICATION = {
+    "ar": "ملف الهجرة لمدينة سوسة",
+    "fr": "Profil migratoire de Sousse",
+    "en": "Migration profile of Sousse",
+}
+PDF_NAMES = {"ar": "Arabic", "fr": "French", "en": "English"}
 COMMENT = "Merci d'ajouter la source exacte du taux de chômage."
 LANGUAGES = ("ar", "fr", "en")
 
@@ -153,6 +161,103 @@ def test_the_editor_adds_a_city_with_figures_typed_the_french_and_arabic_way(edi
     assert [v.replace(",", ".") for v in values] == ["13.5", "14.2"] or values == ["13.50", "14.20"]
 
 
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory):
+    """One real PDF per language, as staff would upload them."""
+    folder = tmp_path_factory.mktemp("pdfs")
+    paths = {}
+    for language, name in PDF_NAMES.items():
+        paths[language] = folder / f"sousse-migration-profile-{language}.pdf"
+        paths[language].write_bytes(
+            make_pdf("Migration profile of Sousse", [f"{name} edition.", "MC2CM."])
+        )
+    return paths
+
+
+def attach_uploaded_pdf(page, index, language, path):
+    """Add a file row and upload its PDF through the document chooser's own upload tab."""
+    page.get_by_role("button", name=re.compile(r"Add file", re.I)).click()
+    row = page.locator(f"#inline_child_files-{index}")
+    row.locator(f"#id_files-{index}-language").select_option(language)
+    row.get_by_role("button", name="Choose a document").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_role("tab", name="Upload").click()
+    dialog.locator("#id_document-chooser-upload-title").fill(
+        f"{PUBLICATION[language]} ({language})"
+    )
+    dialog.locator("#id_document-chooser-upload-file").set_input_files(path)
+    dialog.get_by_role("button", name="Upload").click()
+    expect(row).to_contain_text(PUBLICATION[language])
+
+
+def test_the_editor_adds_a_publication_with_three_uploaded_pdfs(editor, pdfs):
+    editor.goto("/admin/snippets/mc2cm_portal/publication/add/")
+    fill_translated(editor, "title", PUBLICATION)
+    editor.locator("#id_kind").select_option("migration_profile")
+    editor.locator("#id_year").fill("٢٠٢٤")  # Arabic-Indic digits
+    for index, language in enumerate(LANGUAGES):
+        attach_uploaded_pdf(editor, index, language, pdfs[language])
+    editor.get_by_role("button", name=re.compile(r"^Save( draft)?$")).first.click()
+    editor.wait_for_url(re.compile(r"/admin/snippets/mc2cm_portal/publication/"))
+    expect(editor.locator(".messages")).to_contain_text(PUBLICATION["en"])
+
+
+def choose_in_modal(page, button_name, link_name):
+    page.get_by_role("button", name=button_name).click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_role("link", name=link_name).first.click()
+    expect(dialog).to_be_hidden()
+
+
+CITY_DOCUMENTS = {
+    "profile": {
+        "model": "migrationprofilepage",
+        "index": "MigrationProfileIndexPage",
+        "title": PUBLICATION,
+        "slug": {"ar": "ملف-سوسة", "fr": "profil-sousse", "en": "profile-sousse"},
+    },
+    "priorities": {
+        "model": "prioritydocumentpage",
+        "index": "PriorityDocumentIndexPage",
+        "title": {
+            "ar": "وثيقة أولويات سوسة",
+            "fr": "Document de priorités de Sousse",
+            "en": "Priority document of Sousse",
+        },
+        "slug": {"ar": "أولويات-سوسة", "fr": "priorites-sousse", "en": "priorities-sousse"},
+    },
+}
+
+
+@pytest.mark.parametrize("key", CITY_DOCUMENTS)
+def test_the_editor_adds_the_profile_and_the_priority_document_and_submits_them(editor, state, key):
+    document = CITY_DOCUMENTS[key]
+    index_id = shell(
+        f"from knowledge.models import {document['index']} as M; print(M.objects.get().pk)"
+    )
+    editor.goto(f"/admin/pages/add/knowledge/{document['model']}/{index_id}/")
+    fill_translated(editor, "title", document["title"])
+    choose_in_modal(editor, "Choose a page (City)", CITY["title"]["en"])
+    fill_translated(
+        editor,
+        "summary",
+        {
+            "ar": "المهاجرون في سوسة: الأرقام والسياسات المحلية.",
+            "fr": "Les migrations à Sousse : chiffres et politiques locales.",
+            "en": "Migration in Sousse: figures and local policies.",
+        },
+    )
+    choose_in_modal(editor, re.compile(r"Choose (a )?publication", re.I), PUBLICATION["en"])
+    editor.get_by_role("tab", name="Promote").click()
+    fill_translated(editor, "slug", document["slug"])
+    editor.get_by_role("tab", name="Content").click()
+    save_draft(editor, document["title"]["en"])
+    state[key] = int(re.search(r"/admin/pages/(\d+)/edit/", editor.url).group(1))
+    footer_action(editor, "Submit to Moderators approval")
+    editor.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
+    expect(editor.locator(".messages")).to_contain_text("submitted for moderation")
+
+
 def test_the_editor_submits_and_previews_each_language(editor, state):
     editor.goto(f"/admin/pages/{state['city']}/edit/")
     footer_action(editor, "Submit to Moderators approval")
@@ -196,9 +301,10 @@ def test_the_editor_reads_the_comment_on_the_edit_screen_and_resubmits(editor, s
 
 
 def test_the_moderator_approves_and_the_city_is_published(moderator, state):
-    moderator.goto(f"/admin/pages/{state['city']}/edit/")
-    footer_action(moderator, "Approve and Publish")
-    moderator.wait_for_url(re.compile(r"/admin/pages/\d+/$"))  # back to the explorer
+    for key in ("city", *CITY_DOCUMENTS):
+        moderator.goto(f"/admin/pages/{state[key]}/edit/")
+        footer_action(moderator, "Approve and Publish")
+        moderator.wait_for_url(re.compile(r"/admin/pages/\d+/$"))  # back to the explorer
     live = shell(
         f"from wagtail.models import Page; print(Page.objects.get(pk={state['city']}).live)"
     )
@@ -224,6 +330,15 @@ def test_the_new_city_shows_everywhere_visitors_look(page, language, state):
         table = page.locator("table.figures")
         for figure in FIGURES:
             expect(table).to_contain_text(figure["shown"][language])
+    # The migration profile and priority document, each with the three PDFs, the reader's
+    # language first.
+    expect(page.locator("li.card ul.downloads")).to_have_count(2)
+    downloads = page.locator("li.card ul.downloads").first.locator("a.download__link")
+    expect(downloads).to_have_count(3)
+    expect(downloads.first).to_have_attribute("hreflang", language)
+    with page.expect_download() as info:
+        downloads.first.click()
+    assert Path(info.value.path()).read_bytes().startswith(b"%PDF-")
     page.goto(f"/{language}/search/?q={quote(CITY['title'][language])}")
     expect(page.locator(f"ol.search-results {link}")).to_have_count(1)
     sitemap = page.request.get("/sitemap.xml").text()
