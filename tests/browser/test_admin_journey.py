@@ -358,3 +358,26 @@ def test_changed_french_and_arabic_slugs_redirect_the_old_addresses(moderator, p
         assert unquote(urlsplit(headers["location"]).path) == city_path(language, "new_slug")
         status, _headers, _body = get(portal_url, city_path(language, "new_slug"))
         assert status == 200
+
+
+def test_an_over_long_title_is_counted_and_refused_keeping_the_text(editor):
+    """The browser no longer cuts the title at 255 characters without a word: a live count
+    says how much is too much, and saving is refused with the typed text kept."""
+    index_id = shell(
+        "from cities.models import CityIndexPage; print(CityIndexPage.objects.get().pk)"
+    )
+    editor.goto(f"/admin/pages/add/cities/citypage/{index_id}/")
+    title = "Sousse, " + "perle du Sahel " * 20  # 308 characters
+    field = editor.locator("#id_title_fr")
+    field.fill(title)
+    assert field.input_value() == title
+    counter = editor.locator("#id_title_fr-character-count")
+    expect(counter).to_have_text(
+        f"{len(title)} characters: {len(title) - 255} over the limit of 255. "
+        "Shorten the text before saving."
+    )
+    fill_translated(editor, "title", {"en": "Sousse (too long in French)"})
+    editor.get_by_role("button", name="Save draft").click()
+    editor.wait_for_load_state()
+    expect(editor.locator("#id_title_fr")).to_have_value(title)
+    expect(editor.locator("main")).to_contain_text("at most 255 characters")
