@@ -105,8 +105,10 @@ def fill_translated(page, prefix, values):
 
 def save_draft(page, title):
     page.get_by_role("button", name="Save draft").click()
-    page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
-    expect(page.locator(".messages")).to_contain_text(f"'{title}' has been")
+    page.wait_for_load_state()
+    # A new page is saved in the background, then its edit view replaces the add view.
+    expect(page.locator(".messages")).to_contain_text(f"'{title}'", timeout=60_000)
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"), timeout=60_000)
 
 
 def footer_action(page, name):
