@@ -58,7 +58,7 @@ LANGUAGES = ("ar", "fr", "en")
 
 def sign_in(browser, portal_url, account):
     context = browser.get().new_context(base_url=portal_url, viewport=DESKTOP)
-    context.set_default_timeout(20_000)
+    context.set_default_timeout(30_000)
     page = context.new_page()
     page.goto("/admin/login/")
     page.locator("#id_username").fill(account[0])
@@ -189,7 +189,7 @@ def attach_uploaded_pdf(page, index, language, path):
     )
     dialog.locator("#id_document-chooser-upload-file").set_input_files(path)
     dialog.get_by_role("button", name="Upload").click()
-    expect(row).to_contain_text(PUBLICATION[language])
+    expect(row).to_contain_text(PUBLICATION[language], timeout=30_000)
 
 
 def test_the_editor_adds_a_publication_with_three_uploaded_pdfs(editor, pdfs):
@@ -271,8 +271,9 @@ def test_the_editor_submits_and_previews_each_language(editor, state):
     frame = editor.frame_locator("#w-preview-iframe")
     for language in LANGUAGES:
         editor.locator("#id_preview_mode").select_option(language)
-        expect(frame.locator(f'html[lang="{language}"]')).to_have_count(1)
-        expect(frame.locator("h1")).to_have_text(CITY["title"][language])
+        # The preview reloads in the background: give a loaded machine time.
+        expect(frame.locator(f'html[lang="{language}"]')).to_have_count(1, timeout=60_000)
+        expect(frame.locator("h1")).to_have_text(CITY["title"][language], timeout=30_000)
     expect(frame.locator("html")).to_have_attribute("lang", "en")
 
 
