@@ -126,6 +126,13 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Wagtail's PostgreSQL search backend needs contrib.postgres (check postgres.E005).
     INSTALLED_APPS.append("django.contrib.postgres")
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The admin sends requests in parallel (editing-session pings, previews, background
+    # saves). SQLite's default transactions start as readers and fail at once with "database
+    # is locked" when they need to write while another request writes; IMMEDIATE ones wait
+    # for the lock instead (up to the timeout, in seconds).
+    # https://docs.djangoproject.com/en/5.2/ref/databases/#sqlite-transaction-behavior
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
