@@ -13,10 +13,10 @@ from wagtail.search import index
 from mc2cm_portal.filters import ChoiceFilter, city_filter, language_filter, theme_filter
 from mc2cm_portal.models import (
     BodyMixin,
-    LanguagePreviewMixin,
     PillarPage,
     SectionIndexPage,
     ThemesMixin,
+    TranslatedPageMixin,
 )
 
 from .blocks import StepsBlock
@@ -49,7 +49,7 @@ class PilotProjectIndexPage(SectionIndexPage):
         return [city_filter("city__slug_en"), statuses, theme_filter()]
 
 
-class PilotProjectPage(LanguagePreviewMixin, ThemesMixin, BodyMixin, Page):
+class PilotProjectPage(TranslatedPageMixin, ThemesMixin, BodyMixin, Page):
     """A pilot project run by a partner city: aims, partners, period, status and results."""
 
     class Status(models.TextChoices):
@@ -123,7 +123,7 @@ class PilotProjectPage(LanguagePreviewMixin, ThemesMixin, BodyMixin, Page):
         FieldPanel("body"),
     ]
     search_fields = [
-        *Page.search_fields,
+        *TranslatedPageMixin.search_fields,
         index.SearchField("summary"),
         index.SearchField("aims"),
         index.FilterField("status"),
@@ -152,7 +152,7 @@ class ToolkitIndexPage(SectionIndexPage):
         return [theme_filter(), language_filter("publication__files__language")]
 
 
-class ToolkitPage(LanguagePreviewMixin, ThemesMixin, Page):
+class ToolkitPage(TranslatedPageMixin, ThemesMixin, Page):
     """A city toolkit: step-by-step guidance for integrating migration into city planning."""
 
     is_example = models.BooleanField(
@@ -201,7 +201,7 @@ class ToolkitPage(LanguagePreviewMixin, ThemesMixin, Page):
         FieldPanel("publication"),
         FieldPanel("steps"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    search_fields = [*TranslatedPageMixin.search_fields, index.SearchField("summary")]
 
     class Meta:
         verbose_name = _("toolkit")

@@ -18,8 +18,8 @@ from mc2cm_portal.fragments import lazy_context, listing_key
 from mc2cm_portal.models import (
     LANGUAGE_CODES,
     IntroMixin,
-    LanguagePreviewMixin,
     ThemesMixin,
+    TranslatedPageMixin,
     attach_files,
     visible,
 )
@@ -30,7 +30,7 @@ class Region(models.TextChoices):
     SOUTH_MEDITERRANEAN = "south_mediterranean", _("South Mediterranean")
 
 
-class CityIndexPage(LanguagePreviewMixin, IntroMixin, Page):
+class CityIndexPage(TranslatedPageMixin, IntroMixin, Page):
     """Lists every partner city. One per site, under the home page."""
 
     max_count = 1
@@ -65,7 +65,7 @@ class CityIndexPage(LanguagePreviewMixin, IntroMixin, Page):
         return context
 
 
-class CityPage(LanguagePreviewMixin, ThemesMixin, Page):
+class CityPage(TranslatedPageMixin, ThemesMixin, Page):
     """A partner city: where it is, since when it takes part, its portrait and key figures.
 
     The page also lists everything linked to the city elsewhere on the site: its migration
@@ -148,7 +148,7 @@ class CityPage(LanguagePreviewMixin, ThemesMixin, Page):
         ),
     ]
     search_fields = [
-        *Page.search_fields,
+        *TranslatedPageMixin.search_fields,
         index.SearchField("country"),
         index.SearchField("portrait"),
         index.FilterField("region"),

@@ -16,10 +16,10 @@ from mc2cm_portal.fragments import lazy_context, listing_key
 from mc2cm_portal.models import (
     BodyMixin,
     IntroMixin,
-    LanguagePreviewMixin,
     PillarPage,
     SectionIndexPage,
     ThemesMixin,
+    TranslatedPageMixin,
     visible,
 )
 
@@ -76,7 +76,7 @@ class PeerMeetingIndexPage(SectionIndexPage):
         return context
 
 
-class PeerMeetingPage(LanguagePreviewMixin, ThemesMixin, BodyMixin, Page):
+class PeerMeetingPage(TranslatedPageMixin, ThemesMixin, BodyMixin, Page):
     """A peer-to-peer meeting: when, where, who took part, and its documents."""
 
     start_date = models.DateField(_("first day"))
@@ -146,7 +146,7 @@ class PeerMeetingPage(LanguagePreviewMixin, ThemesMixin, BodyMixin, Page):
         ),
         FieldPanel("body"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    search_fields = [*TranslatedPageMixin.search_fields, index.SearchField("summary")]
 
     class Meta:
         verbose_name = _("peer meeting")
@@ -163,7 +163,7 @@ class PeerMeetingPage(LanguagePreviewMixin, ThemesMixin, BodyMixin, Page):
         return [pub for pub in (self.background_document, self.report) if pub]
 
 
-class CityNetworkPage(LanguagePreviewMixin, IntroMixin, BodyMixin, Page):
+class CityNetworkPage(TranslatedPageMixin, IntroMixin, BodyMixin, Page):
     """The city network: who it links and the partner cities taking part."""
 
     per_page = 60
@@ -183,7 +183,7 @@ class CityNetworkPage(LanguagePreviewMixin, IntroMixin, BodyMixin, Page):
         FieldPanel("stakeholders"),
         FieldPanel("body"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [*TranslatedPageMixin.search_fields, index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("city network page")

@@ -9,10 +9,10 @@ from wagtail.search import index
 from mc2cm_portal.filters import city_filter, theme_filter
 from mc2cm_portal.models import (
     BodyMixin,
-    LanguagePreviewMixin,
     PillarPage,
     SectionIndexPage,
     ThemesMixin,
+    TranslatedPageMixin,
 )
 
 
@@ -39,7 +39,7 @@ class MigrationProfileIndexPage(SectionIndexPage):
         return [city_filter("city__slug_en"), theme_filter()]
 
 
-class CityPublicationPage(LanguagePreviewMixin, ThemesMixin, BodyMixin, Page):
+class CityPublicationPage(TranslatedPageMixin, ThemesMixin, BodyMixin, Page):
     """A publication about one city, with a summary, a body and the files to download."""
 
     # Loaded in the same query when the page is served (HomePage.route_by_url_path).
@@ -76,7 +76,7 @@ class CityPublicationPage(LanguagePreviewMixin, ThemesMixin, BodyMixin, Page):
         FieldPanel("body"),
     ]
     search_fields = [
-        *Page.search_fields,
+        *TranslatedPageMixin.search_fields,
         index.SearchField("summary"),
         index.FilterField("city"),
     ]

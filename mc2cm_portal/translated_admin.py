@@ -3,7 +3,8 @@
 - Every language's input says its language (``lang``) and direction (``dir``), whatever the
   admin's own language, so Arabic mixed with numbers reads right and French stays
   left-to-right in an Arabic admin; its label names the language ("Title (Arabic)") in the
-  admin's language; the help text is said once, on the first language of the field.
+  admin's language; the help text is said once, on the first language of the field; a
+  title, name or slug is required in one language, not in English (see ONE_LANGUAGE_ENOUGH).
 - ``copy_translation``: wagtail-modeltranslation's "Copy content from ar/fr/en", answered for
   translations of the same StreamField only (its own view assumed any panel was one).
 """
@@ -23,6 +24,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from .models import LANGUAGE_CODES
+from .models.shared import ONE_LANGUAGE_ENOUGH
 
 # How a field's label names its language, in the admin's language: "Title (Arabic)",
 # "Titre (arabe)", "العنوان (بالعربية)".
@@ -46,6 +48,8 @@ def translated_field_options(db_field):
     options = {"label": language_label(db_field.translated_field.verbose_name, db_field.language)}
     if db_field.language != LANGUAGE_CODES[0]:
         options["help_text"] = ""
+    if db_field.translated_field.name in ONE_LANGUAGE_ENOUGH:
+        options["required"] = False  # one language is enough: the model's clean() checks
     if isinstance(db_field, StreamField):
         return options  # blocks, not one input: nothing to mark
     # The input the field would have untranslated (an auto-height textarea, a slug input,

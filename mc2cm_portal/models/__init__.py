@@ -5,10 +5,10 @@ from .pages import (
     BodyMixin,
     HomePage,
     IntroMixin,
-    LanguagePreviewMixin,
     PillarPage,
     SectionIndexPage,
     ThemesMixin,
+    TranslatedPageMixin,
 )
 from .search import SearchEntry
 from .shared import (
@@ -29,7 +29,7 @@ __all__ = [
     "DocumentDownload",
     "HomePage",
     "IntroMixin",
-    "LanguagePreviewMixin",
+    "TranslatedPageMixin",
     "Partner",
     "PillarPage",
     "PortalSettings",

@@ -18,7 +18,14 @@ from ..blocks import BodyBlock
 from ..filters import apply_filters
 from ..fragments import lazy_context, listing_key
 from ..routing import cached_route, restrictions_query, with_restrictions
-from .shared import LANGUAGE_CODES, Partner, Theme, current_language, visible
+from .shared import (
+    LANGUAGE_CODES,
+    Partner,
+    Theme,
+    current_language,
+    require_one_language,
+    visible,
+)
 
 
 class ThemesMixin(models.Model):
@@ -59,11 +66,23 @@ class BodyMixin(models.Model):
         abstract = True
 
 
-class LanguagePreviewMixin:
-    """Preview in each language, whatever the admin's own: one preview mode per language.
+class TranslatedPageMixin:
+    """A page in three languages, listed before ``Page`` on every page type.
 
-    Listed before ``Page`` on every page type (Wagtail's ``preview_modes``).
+    Moderators preview it in each language, whatever the admin's own (one Wagtail preview
+    mode per language); staff find it in the admin by its title in any language (the
+    admin's page search autocompletes, and wagtail-modeltranslation adds only the
+    per-language search fields, not the autocomplete ones).
     """
+
+    search_fields = [
+        *Page.search_fields,
+        *(index.AutocompleteField(f"title_{code}") for code in LANGUAGE_CODES),
+    ]
+
+    def clean(self):
+        super().clean()
+        require_one_language(self, "title")
 
     @property
     def preview_modes(self):
@@ -88,13 +107,13 @@ class LanguagePreviewMixin:
 # --- Page bases ------------------------------------------------------------------------------
 
 
-class PillarPage(LanguagePreviewMixin, IntroMixin, BodyMixin, Page):
+class PillarPage(TranslatedPageMixin, IntroMixin, BodyMixin, Page):
     """Base for the three pillars (Dialogue, Knowledge, Action): one each, under the home page."""
 
     max_count = 1
     parent_page_types = ["mc2cm_portal.HomePage"]
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [*TranslatedPageMixin.search_fields, index.SearchField("intro")]
 
     class Meta:
         abstract = True
@@ -103,7 +122,7 @@ class PillarPage(LanguagePreviewMixin, IntroMixin, BodyMixin, Page):
         return visible(self.get_children()).specific()
 
 
-class SectionIndexPage(LanguagePreviewMixin, IntroMixin, Page):
+class SectionIndexPage(TranslatedPageMixin, IntroMixin, Page):
     """Base for the section pages of a pillar, which list their children a page at a time.
 
     Each section allows exactly one child type; ``listing_related`` and ``listing_order``
@@ -122,7 +141,7 @@ class SectionIndexPage(LanguagePreviewMixin, IntroMixin, Page):
     max_count = 1
     subpage_types = []
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("key_points")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [*TranslatedPageMixin.search_fields, index.SearchField("intro")]
 
     class Meta:
         abstract = True
@@ -155,7 +174,7 @@ class SectionIndexPage(LanguagePreviewMixin, IntroMixin, Page):
         return {"items": Paginator(children, self.per_page).get_page(request.GET.get("page"))}
 
 
-class HomePage(LanguagePreviewMixin, Page):
+class HomePage(TranslatedPageMixin, Page):
     """The portal's home: the project's why, what and how, its pillars and its ten cities."""
 
     tagline = models.CharField(
@@ -201,7 +220,11 @@ class HomePage(LanguagePreviewMixin, Page):
             heading=_("Duration"),
         ),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("why"), index.SearchField("what")]
+    search_fields = [
+        *TranslatedPageMixin.search_fields,
+        index.SearchField("why"),
+        index.SearchField("what"),
+    ]
 
     class Meta:
         verbose_name = _("home page")

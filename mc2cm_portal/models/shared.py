@@ -1,6 +1,7 @@
 """Content shared across the site: themes, partners, publications and site settings."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef
 from django.db.models.functions import Length, Substr
@@ -18,6 +19,19 @@ LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 def current_language():
     return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+# Fields that must be given in at least one language, not in each: the others fall back
+# (MODELTRANSLATION_FALLBACK_LANGUAGES), so Arabic-only or French-only content can be saved.
+ONE_LANGUAGE_ENOUGH = ("title", "name", "slug")
+
+
+def require_one_language(instance, field_name):
+    """Model ``clean``: refuse ``field_name`` empty in every language."""
+    if any(getattr(instance, f"{field_name}_{code}", "") for code in LANGUAGE_CODES):
+        return
+    language = current_language() if current_language() in LANGUAGE_CODES else "en"
+    raise ValidationError({f"{field_name}_{language}": _("Fill this in in at least one language.")})
 
 
 class Theme(models.Model):
@@ -45,6 +59,10 @@ class Theme(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        require_one_language(self, "name")
 
 
 class Partner(models.Model):
@@ -83,6 +101,10 @@ class Partner(models.Model):
 
     def __str__(self):
         return self.acronym or self.name
+
+    def clean(self):
+        super().clean()
+        require_one_language(self, "name")
 
 
 class Publication(index.Indexed, ClusterableModel):
@@ -144,6 +166,10 @@ class Publication(index.Indexed, ClusterableModel):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        super().clean()
+        require_one_language(self, "title")
 
     def _file_list(self):
         if "_files" not in self.__dict__:

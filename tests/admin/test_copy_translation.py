@@ -70,11 +70,20 @@ def test_copy_buttons_are_offered_on_stream_fields_only_with_a_confirmation():
     offers copy on StreamFields only and asks first; its words are in the admin's language."""
     script = Path(finders.find("wagtail_modeltranslation/js/copy_stream_fields.js"))
     assert script.is_relative_to(settings.BASE_DIR / "static")
-    assert '"-count"' in script.read_text() and "window.confirm" in script.read_text()
+    assert "w-field--block_field" in script.read_text()
+    assert "window.confirm" in script.read_text()
 
     client = admin_in("fr")
     page = DialoguePage.objects.get()
     html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
     strings = json.loads(re.search(r'id="copy-translation-strings"[^>]*>(.*?)</script>', html)[1])
     assert strings["copyFrom"] == "Copier le contenu depuis"
+    # What the script looks for: the wrapper of each language's StreamField, in a panel.
+    for language in ("ar", "fr", "en"):
+        assert re.search(
+            rf'class="[^"]*w-field--block_field[^"]*"[^>]*data-contentpath="body_{language}"', html
+        )
+    city = CityPage.objects.get(slug_en="tangier")
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[city.pk])).content.decode()
+    assert "w-field--block_field" not in html  # key figures and the rest: nothing offered
     assert strings["languages"]["ar"] == "arabe"

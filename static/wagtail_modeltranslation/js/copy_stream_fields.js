@@ -14,20 +14,21 @@
     if (!form || !stringsElement) return;
     var strings = JSON.parse(stringsElement.textContent);
     var languages = Object.keys(strings.languages);
-    var pattern = new RegExp("^panel-child-content-(.+)_(" + languages.join("|") + ")-section$");
+    var pattern = new RegExp("^(.+)_(" + languages.join("|") + ")$");
 
-    form.querySelectorAll("section[id^='panel-child-content-']").forEach(function (panel) {
-      var match = pattern.exec(panel.id);
-      if (!match) return;
+    // StreamFields only: the field wrapper Wagtail renders for a block field. (Panel ids
+    // start with the tab's heading, which is translated, so they cannot be relied on.)
+    form.querySelectorAll(".w-field--block_field[data-contentpath]").forEach(function (wrapper) {
+      var match = pattern.exec(wrapper.getAttribute("data-contentpath"));
+      var panel = wrapper.closest("section.w-panel");
+      if (!match || !panel) return;
       var field = match[1];
       var language = match[2];
-      // A StreamField, and only a StreamField, posts a "-count" for its blocks.
-      if (!form.querySelector("[name='" + field + "_" + language + "-count']")) return;
       var header = panel.querySelector(".w-panel__header");
       if (!header) return;
-      var wrapper = document.createElement("div");
-      wrapper.className = "translation-field-copy-wrapper";
-      wrapper.textContent = strings.copyFrom + " ";
+      var buttons = document.createElement("div");
+      buttons.className = "translation-field-copy-wrapper";
+      buttons.textContent = strings.copyFrom + " ";
       languages.forEach(function (other) {
         if (other === language) return;
         var button = document.createElement("button");
@@ -38,9 +39,9 @@
         button.addEventListener("click", function () {
           copyField(form, strings, field + "_" + other, field + "_" + language, other);
         });
-        wrapper.appendChild(button);
+        buttons.appendChild(button);
       });
-      header.appendChild(wrapper);
+      header.appendChild(buttons);
     });
   }
 
@@ -75,8 +76,9 @@
         return response.json();
       })
       .then(function (html) {
-        var input = form.querySelector("[name='" + target + "-count']");
-        var container = input && input.closest(".w-field__input");
+        var container = form.querySelector(
+          "[data-contentpath='" + target + "'] .w-field__input"
+        );
         if (container) container.innerHTML = html;
       });
   }
