@@ -12,8 +12,16 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from mc2cm_portal.filters import ChoiceFilter, apply_filters, mark_available, theme_filter
+from mc2cm_portal.formats import localized_number
 from mc2cm_portal.fragments import lazy_context, listing_key, paginate
-from mc2cm_portal.models import IntroMixin, ThemesMixin, TranslatedPageMixin, attach_files, visible
+from mc2cm_portal.models import (
+    LANGUAGE_CODES,
+    IntroMixin,
+    ThemesMixin,
+    TranslatedPageMixin,
+    attach_files,
+    visible,
+)
 from mc2cm_portal.text import collation_key
 
 
@@ -124,6 +132,15 @@ class CityPage(TranslatedPageMixin, ThemesMixin, Page):
         related_name="+",
         help_text=_("Optional. A photograph of the city, shown beside the portrait."),
     )
+    image_alt = models.CharField(
+        _("description of the photograph"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "What the photograph shows, for people who cannot see it, e.g. 'The port and "
+            "the old town seen from the sea'. Needed with a photograph."
+        ),
+    )
 
     parent_page_types = ["cities.CityIndexPage"]
     subpage_types = []
@@ -138,6 +155,7 @@ class CityPage(TranslatedPageMixin, ThemesMixin, Page):
         FieldPanel("member_since"),
         FieldPanel("portrait"),
         FieldPanel("image"),
+        FieldPanel("image_alt"),
         FieldPanel("themes"),
         InlinePanel(
             "figures",
@@ -159,6 +177,16 @@ class CityPage(TranslatedPageMixin, ThemesMixin, Page):
     class Meta:
         verbose_name = _("city")
         verbose_name_plural = _("cities")
+
+    def clean(self):
+        super().clean()
+        # The photograph is content, not decoration: without a description, people who
+        # cannot see it miss what it shows. One language is enough (the others fall back).
+        described = any(getattr(self, f"image_alt_{code}", "") for code in LANGUAGE_CODES)
+        if self.image_id and not described:
+            raise ValidationError(
+                _("Describe the photograph in at least one language, for people who cannot see it.")
+            )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -368,7 +396,8 @@ class CityFigure(Orderable):
         verbose_name_plural = _("key figures")
 
     def __str__(self):
-        return f"{self.label}: {self.value} ({self.year})"
+        # As staff typed it, in their language ("873 076" in French), not "873076.00".
+        return f"{self.label}: {localized_number(self.value)} ({self.year})"
 
     def clean(self):
         super().clean()

@@ -10,7 +10,7 @@ class CityIndexPageTR(TranslationOptions):
 
 @register(CityPage)
 class CityPageTR(TranslationOptions):
-    fields = ("official_name", "country", "portrait")
+    fields = ("official_name", "country", "portrait", "image_alt")
 
 
 @register(CityFigure)

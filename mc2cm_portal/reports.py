@@ -25,7 +25,7 @@ from modeltranslation.translator import translator
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.blocks import StreamValue
-from wagtail.models import Page, get_page_models
+from wagtail.models import DraftStateMixin, Page, get_page_models
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 # One heading per language rather than "Missing in %(language)s": French and Arabic word
@@ -35,6 +35,9 @@ MISSING_IN = {
     "fr": _("Missing in French"),
     "en": _("Missing in English"),
 }
+# The version the row describes: gaps in a draft are reported before it is published.
+DRAFT = _("Draft")
+PUBLISHED = _("Published")
 # Page fields editors do not write as text: addresses are built from the slugs, which
 # Wagtail fills in from the title; the SEO fields are optional by design.
 NOT_CHECKED = {"slug", "url_path", "seo_title", "search_description"}
@@ -76,6 +79,7 @@ class TranslationStatus:
     title: str
     type_label: str
     edit_url: str
+    is_draft: bool = False
     missing: dict = field(default_factory=dict)
     sort_key: tuple = ()
 
@@ -83,6 +87,7 @@ class TranslationStatus:
         # Plain attributes, so the table columns and the spreadsheet export read them alike.
         for code, names in self.missing.items():
             setattr(self, f"missing_{code}", ", ".join(names))
+        self.status = DRAFT if self.is_draft else PUBLISHED
 
     @property
     def pk(self):
@@ -125,34 +130,76 @@ def type_choices():
     )
 
 
+def latest_version(instance):
+    """The object as staff last saved it, and whether that is a draft visitors do not see.
+
+    Gaps are best caught before publishing: a draft whose French was emptied counts, not
+    the published version it will replace.
+    """
+    if getattr(instance, "has_unpublished_changes", False) and instance.latest_revision_id:
+        return instance.with_content_json(instance.latest_revision.content), True
+    return instance, not getattr(instance, "live", True)
+
+
+def with_latest_revision(objects):
+    if issubclass(objects.model, DraftStateMixin):
+        return objects.select_related("latest_revision")
+    return objects
+
+
+def inline_items(model, parent_key):
+    """(item, its parent page, whether it is in a draft) for every item of an inline panel.
+
+    Items of a page with unpublished changes are read from its latest revision: deleted,
+    added or emptied in the draft, they are not (or not yet) in the item table.
+    """
+    parent_model = parent_key.related_model
+    relation = parent_key.remote_field.get_accessor_name()
+    drafts = parent_model._default_manager.filter(has_unpublished_changes=True)
+    drafts = with_latest_revision(drafts)
+    draft_ids = set()
+    for parent in drafts.order_by("path"):
+        draft_ids.add(parent.pk)
+        draft, _is_draft = latest_version(parent)
+        for item in getattr(draft, relation).all():
+            yield item, draft, True
+    live = model._default_manager.select_related(parent_key.name)
+    for item in live.exclude(**{f"{parent_key.name}__in": draft_ids}):
+        parent = getattr(item, parent_key.name)
+        yield item, parent, not parent.live
+
+
 def statuses_for(model):
-    """The rows for one model, from one query whatever the number of objects."""
+    """The rows for one model, in a few queries whatever the number of objects (one more
+    per draft)."""
     fields = checked_fields(model)
     type_label = capfirst(model._meta.verbose_name)
     parent_key = parent_page_key(model)
+    if parent_key is not None:
+        for position, (item, parent, is_draft) in enumerate(inline_items(model, parent_key)):
+            missing = missing_fields(item, fields)
+            if any(missing.values()):
+                title, url = f"{parent.title} – {item}", page_edit_url(parent.pk)
+                sort_key = (1, str(type_label), parent.path, position)
+                yield TranslationStatus(title, type_label, url, is_draft, missing, sort_key)
+        return
+    objects = with_latest_revision(model._default_manager.all())
     if issubclass(model, Page):
-        objects = model._default_manager.order_by("path")
-    elif parent_key is not None:
-        objects = model._default_manager.select_related(parent_key.name)
-    else:
-        objects = model._default_manager.all()
-    for position, instance in enumerate(objects):
+        objects = objects.order_by("path")
+    for position, stored in enumerate(objects):
+        instance, is_draft = latest_version(stored)
         missing = missing_fields(instance, fields)
         if not any(missing.values()):
             continue
         if isinstance(instance, Page):
             title, url = str(instance.title), page_edit_url(instance.pk)
             sort_key = (0, instance.path)
-        elif parent_key is not None:
-            parent = getattr(instance, parent_key.name)
-            title, url = f"{parent.title} – {instance}", page_edit_url(parent.pk)
-            sort_key = (1, str(type_label), parent.path, position)
         else:
             viewset = model.snippet_viewset
             title = str(instance)
             url = reverse(viewset.get_url_name("edit"), args=[quote(instance.pk)])
             sort_key = (1, str(type_label), title.casefold(), position)
-        yield TranslationStatus(title, type_label, url, missing, sort_key)
+        yield TranslationStatus(title, type_label, url, is_draft, missing, sort_key)
 
 
 class TranslationStatusFilterSet(django_filters.FilterSet):
@@ -185,13 +232,20 @@ class TranslationStatusReportView(ReportView):
     # Reached only through the admin's URLs, which already require admin access;
     # every editor and moderator needs to see what is left to translate.
     permission_policy = None
-    list_export = ["title", "type_label", *(f"missing_{code}" for code in LANGUAGE_NAMES), "link"]
+    list_export = [
+        "title",
+        "type_label",
+        "status",
+        *(f"missing_{code}" for code in LANGUAGE_NAMES),
+        "link",
+    ]
 
     @cached_property
     def columns(self):
         return [
             TitleColumn("title", label=_("Title"), get_url=lambda row: row.edit_url),
             Column("type_label", label=_("Content type")),
+            Column("status", label=_("Version")),
             *(Column(f"missing_{code}", label=MISSING_IN[code]) for code in LANGUAGE_NAMES),
         ]
 
@@ -200,6 +254,7 @@ class TranslationStatusReportView(ReportView):
         return {
             "title": _("Title"),
             "type_label": _("Content type"),
+            "status": _("Version"),
             **{f"missing_{code}": MISSING_IN[code] for code in LANGUAGE_NAMES},
             "link": _("Edit link"),
         }

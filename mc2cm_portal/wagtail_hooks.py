@@ -1,15 +1,19 @@
 """Admin set-up: the shared snippets, grouped in one menu for editors; the staff reports
-(translation status, downloads); the permission check in front of every document."""
+(translation status, downloads); the permission check in front of every document; the
+moderator's requested changes shown on the edit screen."""
 
+from django.contrib import messages
 from django.db import models
+from django.templatetags.static import static
 from django.urls import path, reverse
-from django.utils.html import json_script
+from django.utils.html import format_html, json_script
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.fields import TranslationField
 from wagtail import hooks
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.ui.tables import StatusFlagColumn
+from wagtail.models import WorkflowState
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -52,12 +56,17 @@ class PublicationViewSet(SnippetViewSet):
     model = Publication
     icon = "doc-full"
     menu_label = _("Publications")
-    # Derived from where the files are kept (see access.py), so shown but not filtered.
+    # Derived from where the files are kept (see access.py): shown in words, not filtered.
     list_display = [
         "title",
         "kind",
         "year",
-        BooleanColumn("partners_only", label=_("Partners only")),
+        StatusFlagColumn(
+            "partners_only",
+            label=_("Who can download"),
+            true_label=_("Partners only"),
+            false_label=_("Everyone"),
+        ),
     ]
     list_filter = ["kind", "year"]
 
@@ -158,3 +167,46 @@ def copy_translation_strings():
         "languages": LANGUAGE_IN_LABEL,
     }
     return json_script(strings, "copy-translation-strings")
+
+
+# --- The moderator's request for changes, where the editor works ---------------------------
+
+
+@hooks.register("before_edit_page")
+@hooks.register("before_edit_snippet")
+def show_requested_changes(request, instance):
+    """Put the moderator's comment at the top of the edit screen while changes are requested.
+
+    Wagtail keeps it in the workflow history, two clicks away from the form the editor is
+    correcting. Shown on opening the form only: after a save, the redirect opens it again.
+    """
+    if request.method != "GET":
+        return
+    workflow_state = getattr(instance, "current_workflow_state", None)
+    if workflow_state is None or workflow_state.status != WorkflowState.STATUS_NEEDS_CHANGES:
+        return
+    task_state = workflow_state.current_task_state.specific
+    reviewer = task_state.finished_by.get_full_name() or task_state.finished_by.get_username()
+    comment = task_state.get_comment()
+    if comment:
+        message = _("%(reviewer)s requested changes: “%(comment)s”")
+    else:
+        message = _("%(reviewer)s requested changes, without a comment.")
+    messages.warning(request, message % {"reviewer": reviewer, "comment": comment})
+
+
+# --- A character count on short texts (static/js/character_count.js) ------------------------
+
+
+@hooks.register("insert_editor_js")
+def character_count_script():
+    strings = {
+        "count": _("%(count)s of %(limit)s characters"),
+        "over": _(
+            "%(count)s characters: %(excess)s over the limit of %(limit)s. "
+            "Shorten the text before saving."
+        ),
+    }
+    return json_script(strings, "character-count-strings") + format_html(
+        '<script src="{}"></script>', static("js/character_count.js")
+    )

@@ -89,3 +89,18 @@ def test_figures_carry_source_and_year():
         assert figure.year and figure.source_en and figure.source_ar and figure.source_fr
     # Unknown facts stay empty: no figure is invented for Beirut or Sfax.
     assert not figures.filter(city__slug_en__in=["beirut", "sfax"]).exists()
+
+
+def test_demo_pages_are_simply_live_in_the_admin_explorer():
+    """Loaded pages are published, not "live + draft" as if changes were waiting for review."""
+    from django.urls import reverse
+
+    from tests.staff import staff_client
+
+    assert not Page.objects.filter(depth__gt=1, has_unpublished_changes=True).exists()
+    assert not Page.objects.filter(depth__gt=1, live_revision__isnull=True).exists()
+    editor = staff_client("edna", "Editors")
+    city_index = CityPage.objects.first().get_parent()
+    html = editor.get(reverse("wagtailadmin_explore", args=[city_index.pk])).content.decode()
+    assert "live + draft" not in html
+    assert html.count("Tangier") >= 1

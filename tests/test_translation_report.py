@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 import pytest
 from django.db import connection
@@ -131,3 +132,52 @@ def test_anonymous_visitors_are_sent_to_sign_in(client):
     response = client.get(REPORT)
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+def admin_language(client, language):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(client.user)
+    profile.preferred_language = language
+    profile.save()
+
+
+def test_a_draft_with_french_emptied_is_reported_as_a_draft(editor):
+    """Saved as a draft through the edit form: the published version is still complete."""
+    from tests.staff import edit_form, post_edit
+
+    city = CityPage.objects.get(slug_en="tangier")
+    data = edit_form(editor, city)
+    data["title_fr"] = ""
+    data["figures-0-label_fr"] = ""
+    response = post_edit(editor, city, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert CityPage.objects.get(pk=city.pk).title_fr == "Tanger"  # still published in full
+
+    html = editor.get(REPORT, {"language": "fr"}).content.decode()
+    page_rows = [row for row in rows(html) if "Tangier" in row and "Tangier –" not in row]
+    assert len(page_rows) == 1
+    assert "Draft" in page_rows[0]
+    assert re.search(r">\s*title\s*<", page_rows[0])
+    figure_row = row_for(html, "Tangier – Population")
+    assert figure_row is not None and "Draft" in figure_row and "what is counted" in figure_row
+
+
+def test_a_published_gap_is_reported_as_published(editor, gaps):
+    html = editor.get(REPORT, {"language": "fr"}).content.decode()
+    row = row_for(html, reverse("wagtailadmin_pages:edit", args=[gaps[0].pk]))
+    assert "Published" in row and "Draft" not in row
+
+
+@pytest.mark.parametrize(("language", "shown"), [("en", "947,952"), ("fr", "947\u202f952")])
+def test_figures_are_written_as_staff_type_them(editor, language, shown):
+    from cities.models import CityFigure
+
+    figure = CityFigure.objects.get(city__slug_en="tangier", label_en="Population")
+    CityFigure.objects.filter(pk=figure.pk).update(source_fr="")
+    admin_language(editor, language)
+    html = editor.get(REPORT).content.decode()
+    assert "947952.00" not in html
+    row = row_for(html, "947")
+    assert row is not None
+    assert shown in row.replace("&nbsp;", "\u00a0").replace("\u00a0", "\u202f")

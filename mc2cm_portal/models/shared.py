@@ -232,6 +232,15 @@ def attach_files(publications):
     return publications
 
 
+# What follows "Download" on a file's link: "Télécharger en arabe", "تنزيل بالعربية". French
+# and Arabic need a preposition before the language's name, so each is a phrase of its own.
+IN_LANGUAGE = {
+    "ar": _("in Arabic"),
+    "fr": _("in French"),
+    "en": _("in English"),
+}
+
+
 class PublicationFile(Orderable):
     publication = ParentalKey(Publication, related_name="files", on_delete=models.CASCADE)
     language = models.CharField(
@@ -260,6 +269,10 @@ class PublicationFile(Orderable):
 
     def __str__(self):
         return f"{self.publication} ({self.language})"
+
+    @property
+    def in_language(self):
+        return IN_LANGUAGE[self.language]
 
     @property
     def file_format(self):

@@ -126,6 +126,13 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Wagtail's PostgreSQL search backend needs contrib.postgres (check postgres.E005).
     INSTALLED_APPS.append("django.contrib.postgres")
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The admin sends requests in parallel (editing-session pings, previews, background
+    # saves). SQLite's default transactions start as readers and fail at once with "database
+    # is locked" when they need to write while another request writes; IMMEDIATE ones wait
+    # for the lock instead (up to the timeout, in seconds).
+    # https://docs.djangoproject.com/en/5.2/ref/databases/#sqlite-transaction-behavior
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -167,7 +174,12 @@ AUTH_PASSWORD_VALIDATORS = [
 # --- Languages -------------------------------------------------------------------------
 USE_I18N = True
 USE_TZ = True
+# The server keeps UTC; staff choose their own zone in their account settings, and the
+# admin then shows and reads every date and time in it (go-live and expiry included).
 TIME_ZONE = "UTC"
+# The team's offices: Tunis, Beirut and Lyon (Europe/Paris); UTC for anyone elsewhere.
+# https://docs.wagtail.org/en/stable/reference/settings.html#wagtail-user-time-zones
+WAGTAIL_USER_TIME_ZONES = ["Africa/Tunis", "Asia/Beirut", "Europe/Paris", "UTC"]
 LANGUAGE_CODE = "en"  # what "/" falls back to when the browser asks for none of ours
 LANGUAGES = [
     ("ar", _("Arabic")),

@@ -5,7 +5,7 @@ import re
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils import formats, translation
+from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.http import urlencode
@@ -16,6 +16,7 @@ from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 from wagtail.models import Page, Site
 
+from ..formats import localized_number as plain_localized_number
 from ..fragments import cached_render
 from ..routing import breadcrumb_trail, footer_items, menu_items, versioned
 from ..text import collation_key
@@ -49,18 +50,32 @@ def shown_language(obj, field):
     return current
 
 
+# The note beside text shown in another language than the page's, in the page's language.
+# One per language rather than "(in %(language)s)": French and Arabic word them differently.
+IN_LANGUAGE = {
+    "ar": _("(in Arabic)"),
+    "fr": _("(in French)"),
+    "en": _("(in English)"),
+}
+
+
 @register.simple_tag
 def lang_attrs(obj, field):
-    """` lang=".." dir=".."` when the field falls back to another language, else nothing.
+    """` lang=".." dir=".." data-in-language=".."` when the field falls back to another
+    language, else nothing.
 
     Screen readers then read fallback text with the right voice, and Latin text inside
-    the Arabic site runs left to right.
+    the Arabic site runs left to right. Sighted readers get the note "(in English)" after
+    it, drawn by the stylesheet from data-in-language: one attribute here rather than a
+    second tag after each of the many places fallback text is shown.
     """
     language = shown_language(obj, field)
     if language == _current():
         return ""
     direction = "rtl" if translation.get_language_info(language)["bidi"] else "ltr"
-    return format_html(' lang="{}" dir="{}"', language, direction)
+    return format_html(
+        ' lang="{}" dir="{}" data-in-language="{}"', language, direction, IN_LANGUAGE[language]
+    )
 
 
 def _kept_query(context, request):
@@ -209,14 +224,6 @@ def left_to_right(text):
     if translation.get_language_bidi():
         return f"\u061c{text}"
     return text
-
-
-def plain_localized_number(value):
-    if value is None or value == "":
-        return ""
-    normalized = value.normalize() if hasattr(value, "normalize") else value
-    decimals = max(0, -normalized.as_tuple().exponent) if hasattr(normalized, "as_tuple") else None
-    return formats.number_format(normalized, decimal_pos=decimals, force_grouping=True)
 
 
 @register.filter

@@ -184,9 +184,13 @@ def _check_stylesheets(base):
 _PORTAL_ENV = {}  # the environment of the portal subprocess, for portal_manage
 
 
-def portal_manage(*args):
-    """Run a manage.py command against the running portal's database; returns its output."""
-    return run_manage(_PORTAL_ENV, *args)
+def portal_manage(*args, debug=False):
+    """Run a manage.py command against the running portal's database; returns its output.
+
+    ``debug``: with DJANGO_DEBUG on, for the commands that create well-known dev accounts.
+    """
+    env = {**_PORTAL_ENV, "DJANGO_DEBUG": "1"} if debug else _PORTAL_ENV
+    return run_manage(env, *args)
 
 
 @pytest.fixture(scope="session")

@@ -127,9 +127,18 @@ class Command(BaseCommand):
         now = timezone.now()
         page = model(first_published_at=now, last_published_at=now, **fields)
         parent.add_child(instance=page)
-        page.save_revision(log_action=False)
+        self.publish(page)
         self.created += 1
         return page
+
+    @staticmethod
+    def publish(page):
+        """Give the new page a published revision, as the admin's "Publish" does.
+
+        A revision saved but not published would leave every demo page "live + draft" in the
+        explorer, as if someone had unpublished changes waiting.
+        """
+        page.save_revision(log_action=False).publish(log_action=False)
 
     def publication(self, kind, titles, year=None, languages=LANGUAGES, partners_only=False, **fmt):
         """The publication (created without files: they are made from its page, see write_files)."""
@@ -291,7 +300,7 @@ class Command(BaseCommand):
             },
         )
         root.add_child(instance=home)
-        home.save_revision(log_action=False)
+        self.publish(home)
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             Site.objects.create(

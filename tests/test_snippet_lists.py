@@ -1,0 +1,36 @@
+"""The snippet lists staff browse: values in words, in the admin's language."""
+
+import pytest
+from django.urls import reverse
+
+from mc2cm_portal.models import Publication
+from tests.staff import staff_client
+
+pytestmark = pytest.mark.django_db
+PUBLICATIONS = reverse("wagtailsnippets_mc2cm_portal_publication:list")
+
+
+def listing(html):
+    start = html.find('<table class="listing')
+    return html[start : html.find("</table>", start)]
+
+
+def test_the_publication_list_says_who_can_download_in_words():
+    assert Publication.objects.filter(partners_only=True).exists()
+    assert Publication.objects.filter(partners_only=False).exists()
+    editor = staff_client("edna", "Editors")
+    restricted = listing(editor.get(PUBLICATIONS, {"partners_only": "true"}).content.decode())
+    public = listing(editor.get(PUBLICATIONS, {"partners_only": "false"}).content.decode())
+    assert "Who can download" in restricted
+    assert "Partners only" in restricted and "Everyone" in public
+    for table in (restricted, public):
+        assert "True" not in table and "False" not in table
+
+
+def test_the_words_are_translated():
+    from wagtail.users.models import UserProfile
+
+    editor = staff_client("edna", "Editors")
+    UserProfile.objects.update_or_create(user=editor.user, defaults={"preferred_language": "fr"})
+    table = listing(editor.get(PUBLICATIONS, {"partners_only": "true"}).content.decode())
+    assert "Réservé aux partenaires" in table
