@@ -192,7 +192,7 @@ def attach_uploaded_pdf(page, index, language, path):
     expect(row).to_contain_text(PUBLICATION[language], timeout=30_000)
 
 
-def test_the_editor_adds_a_publication_with_three_uploaded_pdfs(editor, pdfs):
+def test_the_editor_adds_a_publication_with_three_uploaded_pdfs(editor, pdfs, state):
     editor.goto("/admin/snippets/mc2cm_portal/publication/add/")
     fill_translated(editor, "title", PUBLICATION)
     editor.locator("#id_kind").select_option("migration_profile")
@@ -202,6 +202,19 @@ def test_the_editor_adds_a_publication_with_three_uploaded_pdfs(editor, pdfs):
     editor.get_by_role("button", name=re.compile(r"^Save( draft)?$")).first.click()
     editor.wait_for_url(re.compile(r"/admin/snippets/mc2cm_portal/publication/"))
     expect(editor.locator(".messages")).to_contain_text(PUBLICATION["en"])
+    # Publications are reviewed like pages: the editor's publication is a draft until a
+    # moderator approves it, and the uploads are private (Partners collection) until a
+    # moderator makes them public.
+    state["publication"] = int(
+        shell(
+            "from mc2cm_portal.models import Publication; "
+            f"print(Publication.objects.get(title_en={PUBLICATION['en']!r}).pk)"
+        )
+    )
+    editor.goto(f"/admin/snippets/mc2cm_portal/publication/edit/{state['publication']}/")
+    footer_action(editor, "Submit to Moderators approval")
+    editor.wait_for_load_state()
+    expect(editor.locator(".messages")).to_contain_text("submitted")
 
 
 def choose_in_modal(page, button_name, link_name):
@@ -301,6 +314,32 @@ def test_the_editor_reads_the_comment_on_the_edit_screen_and_resubmits(editor, s
     footer_action(editor, "Resubmit to Moderators approval")
     editor.wait_for_load_state()
     expect(editor.locator(".messages")).to_contain_text("submitted")
+
+
+def test_the_moderator_approves_the_publication_and_makes_its_files_public(moderator, state):
+    moderator.goto(f"/admin/snippets/mc2cm_portal/publication/edit/{state['publication']}/")
+    footer_action(moderator, "Approve and Publish")
+    moderator.wait_for_load_state()
+    expect(moderator.locator(".messages")).to_contain_text(PUBLICATION["en"])
+    documents = shell(
+        "from mc2cm_portal.models import Publication; p = Publication.objects.get("
+        f"pk={state['publication']}); print(p.live, *p.files.values_list('document_id', flat=True))"
+    ).split()
+    assert documents[0] == "True"
+    public = shell(
+        "from wagtail.models import Collection; print(Collection.objects.get(name='Public').pk)"
+    )
+    for document in documents[1:]:
+        moderator.goto(f"/admin/documents/edit/{document}/")
+        moderator.locator("#id_collection").select_option(value=public)
+        moderator.get_by_role("button", name="Save", exact=True).click()
+        moderator.wait_for_url(re.compile(r"/admin/documents/$"))
+    collections = shell(
+        "from mc2cm_portal.models import Publication; p = Publication.objects.get("
+        f"pk={state['publication']}); print(*sorted({{f.document.collection.name "
+        "for f in p.files.all()}}))"
+    )
+    assert collections == "Public"
 
 
 def test_the_moderator_approves_and_the_city_is_published(moderator, state):
