@@ -61,15 +61,17 @@ $(error Say which archive to restore: make restore ARCHIVE=backups/mc2cm-YYYYmmd
 endif
 endif
 
-test: install messages ## Run the whole suite on SQLite, then on a throwaway PostgreSQL cluster
+test: install messages ## Run the suite on SQLite, then all of it (browser tests too) on a throwaway PostgreSQL cluster
 	@scripts/system_deps.sh postgresql chromium pdf
 	$(MAKE) test-sqlite
 	$(MAKE) test-postgres
 
-test-sqlite: install ## Run the suite on SQLite only
-	env -u DATABASE_URL $(PY) -m pytest
+# The browser tests drive the same views through Chromium: once is enough, on PostgreSQL,
+# the production database.
+test-sqlite: install ## Run the suite on SQLite (all but the browser tests)
+	env -u DATABASE_URL $(PY) -m pytest --ignore=tests/browser
 
-test-postgres: install ## Run the suite on a throwaway PostgreSQL cluster only
+test-postgres: install ## Run the whole suite, browser tests included, on a throwaway PostgreSQL cluster
 	$(PY) scripts/throwaway_postgres.py -- $(PY) -m pytest
 
 lint: install ## Check the code with ruff
