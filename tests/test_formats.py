@@ -62,7 +62,7 @@ def test_a_city_page_writes_numbers_one_way_in_text_chart_and_table(client, lang
         ("en", "35.78°\xa0N, 5.8°\xa0W"),
         ("fr", "35,78°\xa0N, 5,8°\xa0O"),
         # Each number behaves as in Arabic prose (an Arabic letter mark before it).
-        ("ar", "\u061c35,78°\xa0شمالاً، \u061c5,8°\xa0غرباً"),
+        ("ar", "\u061c35,78°\xa0شمالًا، \u061c5,8°\xa0غربًا"),
     ],
 )
 def test_coordinates_put_the_degree_sign_after_the_number_the_readers_way(

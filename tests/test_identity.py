@@ -93,7 +93,7 @@ def test_a_partner_renamed_in_the_admin_is_renamed_in_every_footer(admin_client,
     html(client, "/fr/villes/")  # the footer is kept between requests: this must not stick
     data = admin_form_data(admin_client.get(url).content.decode())
     data["name_fr"] = "Cités et gouvernements locaux unis (nouveau nom)"
-    submit(admin_client, url, data)
+    submit(admin_client, url, {**data, "action-publish": "action-publish"})  # a reviewed snippet
     assert "(nouveau nom)" in footer(html(client, "/fr/villes/"))
 
 

@@ -16,15 +16,15 @@ def listing(html):
 
 
 def test_the_publication_list_says_who_can_download_in_words():
-    assert Publication.objects.filter(partners_only=True).exists()
-    assert Publication.objects.filter(partners_only=False).exists()
+    # Who can download is derived from where the files are kept (their collections).
+    publications = list(Publication.objects.filter(kind="toolkit"))
+    assert any(pub.partners_only for pub in publications)
+    assert not all(pub.partners_only for pub in publications)
     editor = staff_client("edna", "Editors")
-    restricted = listing(editor.get(PUBLICATIONS, {"partners_only": "true"}).content.decode())
-    public = listing(editor.get(PUBLICATIONS, {"partners_only": "false"}).content.decode())
-    assert "Who can download" in restricted
-    assert "Partners only" in restricted and "Everyone" in public
-    for table in (restricted, public):
-        assert "True" not in table and "False" not in table
+    table = listing(editor.get(PUBLICATIONS, {"kind": "toolkit"}).content.decode())
+    assert "Who can download" in table
+    assert "Partners only" in table and "Everyone" in table
+    assert "True" not in table and "False" not in table
 
 
 def test_the_words_are_translated():
@@ -32,5 +32,5 @@ def test_the_words_are_translated():
 
     editor = staff_client("edna", "Editors")
     UserProfile.objects.update_or_create(user=editor.user, defaults={"preferred_language": "fr"})
-    table = listing(editor.get(PUBLICATIONS, {"partners_only": "true"}).content.decode())
-    assert "Réservé aux partenaires" in table
+    table = listing(editor.get(PUBLICATIONS, {"kind": "toolkit"}).content.decode())
+    assert "Réservé aux partenaires" in table and "Tout le monde" in table
