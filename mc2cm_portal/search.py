@@ -23,7 +23,7 @@ import unicodedata
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.paginator import Paginator
 from django.db import connection, transaction
-from django.db.models import Case, Count, F, Q, When, Window
+from django.db.models import BooleanField, Case, Count, ExpressionWrapper, F, Q, When, Window
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.html import escape, strip_tags
@@ -104,11 +104,13 @@ def _page_entries(page):
             if name not in NOT_SEARCHED
         ]
         file = None
-        for publication in _presented_publications(page):
-            publication_file = publication.files.filter(language=language).first()
-            if publication_file is not None:
-                file = file or publication_file
-                parts.append(getattr(publication, f"title_{language}", "") or "")
+        publications = _presented_publications(page)
+        for publication in publications:
+            parts.append(getattr(publication, f"title_{language}", "") or "")
+        if len(publications) == 1:
+            # A page presenting one publication and its file are one result; a page with
+            # several (a meeting's note and report) leaves each file its own entry.
+            file = publications[0].files.filter(language=language).first()
         text = " ".join(part for part in parts if part)
         if title:
             entries.append(_entry(language=language, page=page, file=file, title=title, text=text))
@@ -145,9 +147,9 @@ def _presenting_pages(publication):
 
 
 def _file_entries(publication):
-    """Entries for the files of a publication no visible page presents (a page that does
-    carries them, see _page_entries)."""
-    if _presenting_pages(publication):
+    """Entries for the files of a publication unless a visible page presents it alone (that
+    page's entries carry them, see _page_entries)."""
+    if any(len(_presented_publications(page)) == 1 for page in _presenting_pages(publication)):
         return []
     entries = []
     for file in publication.files.all():
@@ -410,7 +412,9 @@ def openable(entries, request):
         files = Q(file__document__collection__in=openable_collections(request))
     else:
         files = public_document("file__document__")
-    return entries.filter(pages | (Q(file__isnull=False) & files))
+    # A page's entry may carry its publication's file (one result): the page decides then,
+    # and the template offers the file only to who may download it.
+    return entries.filter(pages | (Q(page__isnull=True, file__isnull=False) & files))
 
 
 def search(request):
@@ -419,8 +423,16 @@ def search(request):
     results = None
     did_you_mean = ""
     if query:
-        entries = openable(SearchEntry.objects.filter(language=language), request).select_related(
-            "page", "page__content_type", "file__document", "file__publication"
+        entries = (
+            openable(SearchEntry.objects.filter(language=language), request)
+            .select_related("page", "page__content_type", "file__document", "file__publication")
+            # Whether anyone may download the entry's file, in the same query (the page
+            # results offer the file only to who may download it).
+            .annotate(
+                file_public=ExpressionWrapper(
+                    public_document("file__document__"), output_field=BooleanField()
+                )
+            )
         )
         postgres = connection.vendor == "postgresql"
         if postgres:
@@ -431,6 +443,8 @@ def search(request):
         results = Paginator(matches, PER_PAGE).get_page(request.GET.get("page"))
         terms = fold(query).split()[:MAX_TERMS]
         for entry in results:
+            if entry.file_id:
+                entry.file.public_download = entry.file_public
             entry.excerpt = _marked(_excerpt(entry.text, terms))
             if entry.page_id:
                 entry.url = entry.page.get_url(request)

@@ -70,6 +70,8 @@ def search_hrefs(client, query, language="en"):
     while True:
         html = client.get(f"/{language}/search/", {"q": query, "page": number}).content.decode()
         hrefs += re.findall(r'class="search-result__title" href="([^"]+)"', html)
+        # A page's result also offers the file of the publication it presents.
+        hrefs += re.findall(r'class="search-result__kind">[^\n]*?<a href="([^"]+)"', html)
         if 'rel="next"' not in html or number > 20:
             return hrefs
         number += 1
@@ -427,10 +429,10 @@ def test_every_demo_document_in_every_kind_of_collection(client):
 
 def test_the_admin_list_of_publications_shows_which_hold_private_files(admin_client):
     """Derived from the collections, never ticked by hand: the publication has no setting."""
-    response = admin_client.get("/admin/snippets/mc2cm_portal/publication/")
+    response = admin_client.get("/admin/snippets/mc2cm_portal/publication/", {"kind": "toolkit"})
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Partners only" in html
+    assert "Who can download" in html and "Partners only" in html and "Everyone" in html
     edit = admin_client.get(
         reverse(
             "wagtailsnippets_mc2cm_portal_publication:edit",
