@@ -189,7 +189,10 @@ class PortalDocumentsAPIViewSet(LanguageMixin, DocumentsAPIViewSet):
     )
 
     def get_queryset(self):
-        return public_documents(super().get_queryset())
+        # By collection (a filter field of Wagtail's document index), so ``?search=`` works on
+        # the result: the search backend refuses conditions on fields it does not index.
+        public = public_documents(super().get_queryset()).values_list("collection_id", flat=True)
+        return super().get_queryset().filter(collection_id__in=set(public))
 
 
 api_router = WagtailAPIRouter("wagtailapi")
