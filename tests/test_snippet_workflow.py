@@ -89,9 +89,10 @@ def home_pages(client):
 
 
 def search_results(client, language, query):
-    """The titles the site's search lists for ``query``."""
+    """What the site's search shows for ``query``: each result's title and searched text (a
+    page's result carries the titles of the publications it presents)."""
     response = client.get(f"/{language}/search/", {"q": query})
-    return [entry.title for entry in response.context["results"]]
+    return " | ".join(f"{entry.title} {entry.text}" for entry in response.context["results"])
 
 
 def renamed_partner_changes():
@@ -261,7 +262,8 @@ def test_a_snippets_history_compares_and_reverts_like_a_page(client, editor, mod
     html = client.get("/en/").content.decode()
     assert escape(NEW_NAME["en"]) not in html
     assert escape(original["name_en"]) in html
-    assert "Reworded description." in html
+    partner.refresh_from_db()  # the footer names partners; their descriptions are not shown
+    assert partner.description_en == "Reworded description."
     assert PHISHING not in html
 
 
