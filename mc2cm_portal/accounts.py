@@ -14,7 +14,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.core.validators import MaxLengthValidator
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
@@ -136,8 +136,9 @@ def partner_resources(request):
     private_files = PublicationFile.objects.filter(publication=OuterRef("pk")).exclude(
         public_document("document__")
     )
+    # Undated last on PostgreSQL too, as on SQLite (see Publication.Meta.ordering).
     publications = Publication.objects.filter(Exists(private_files), live=True).order_by(
-        "-year", "title", "pk"
+        F("year").desc(nulls_last=True), "title", "pk"
     )
     page = Paginator(publications, RESOURCES_PER_PAGE).get_page(request.GET.get("page"))
     attach_files(page.object_list)

@@ -172,7 +172,9 @@ class Publication(index.Indexed, ReviewedSnippet, ClusterableModel):
     ]
 
     class Meta:
-        ordering = ["-year", "title"]
+        # Newest first, undated last on every database (PostgreSQL puts NULLs first in a
+        # descending order, which hid new publications on the chooser's later pages).
+        ordering = [models.F("year").desc(nulls_last=True), "title"]
         verbose_name = _("publication")
         verbose_name_plural = _("publications")
 
