@@ -337,7 +337,7 @@ def test_the_moderator_approves_the_publication_and_makes_its_files_public(moder
     collections = shell(
         "from mc2cm_portal.models import Publication; p = Publication.objects.get("
         f"pk={state['publication']}); print(*sorted({{f.document.collection.name "
-        "for f in p.files.all()}}))"
+        "for f in p.files.all()}))"
     )
     assert collections == "Public"
 
