@@ -282,6 +282,10 @@ def test_the_editor_submits_and_previews_each_language(editor, state):
     editor.goto(f"/admin/pages/{state['city']}/edit/")
     editor.get_by_role("button", name="Toggle preview").click()
     frame = editor.frame_locator("#w-preview-iframe")
+    # Wagtail's preview panel ignores a mode chosen while its first load is still running (it
+    # returns the pending update), so wait, as a person would, for the first preview to show:
+    # the editor's own admin language.
+    expect(frame.locator('html[lang="en"]')).to_have_count(1, timeout=60_000)
     for language in LANGUAGES:
         editor.locator("#id_preview_mode").select_option(language)
         # The preview reloads in the background: give a loaded machine time.
