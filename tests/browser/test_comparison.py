@@ -67,6 +67,15 @@ def test_a_phone_never_scrolls_the_comparison_sideways(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0, f"{width}px, {lang}: {overflow}px of sideways scroll"
+        # A table's caption wraps within the screen: only the table's cells scroll, a reader
+        # never has to scroll sideways to read what a table shows.
+        cut = page.evaluate(
+            """() => [...document.querySelectorAll('.table-scroll caption')]
+                .map(c => c.getBoundingClientRect())
+                .filter(r => r.left < -1 || r.right > document.documentElement.clientWidth + 1)
+                .length"""
+        )
+        assert cut == 0, f"{width}px, {lang}: {cut} table captions run off the screen"
         if width == 390:
             save_screenshot(page, "city-comparison-phone", lang)
     finally:
