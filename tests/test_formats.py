@@ -124,6 +124,19 @@ def test_dates_and_ranges_are_written_the_readers_way(language, start, end, expe
     assert render_dates(language, datetime.date(*start), end) == expected
 
 
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("en", "29 November 2026"), ("fr", "29 novembre 2026"), ("ar", "29 نوفمبر 2026")],
+)
+def test_single_dates_are_written_as_the_ranges_are(language, expected):
+    """A publication's date ("Published …" on the home page) reads like a meeting's dates."""
+    with translation.override(language):
+        rendered = Template('{{ day|date:"DATE_FORMAT" }}').render(
+            Context({"day": datetime.date(2026, 11, 29)})
+        )
+    assert rendered == expected
+
+
 def test_arabic_dates_use_no_latin_punctuation(client):
     meeting = PeerMeetingPage.objects.get(slug_en="sfax-2019")
     html = client.get(url_in(meeting, "ar")).content.decode()

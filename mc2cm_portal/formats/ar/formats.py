@@ -19,5 +19,8 @@ NUMBER_GROUPING = 3
 # Date and time with the time zone ("T": CET, EET, UTC): staff in Tunis, Beirut and Lyon
 # each see times in their own zone (WAGTAIL_USER_TIME_ZONES), so a scheduled go-live must
 # say which one it is in.
+# Dates as the meetings' date ranges write them ("17 أكتوبر 2016"), without Django's comma
+# before the year: one way on the site.
+DATE_FORMAT = "j F Y"
 DATETIME_FORMAT = "j F Y، H:i T"
 SHORT_DATETIME_FORMAT = "d/m/Y H:i T"

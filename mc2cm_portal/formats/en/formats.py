@@ -3,5 +3,7 @@
 # (WAGTAIL_USER_TIME_ZONES), so a scheduled go-live must say which one it is in.
 from django.conf.locale.en.formats import *  # noqa: F403
 
-DATETIME_FORMAT = "N j, Y, P T"
+# Dates day first, as the meetings' date ranges are ("25–26 June 2019"): one way on the site.
+DATE_FORMAT = "j F Y"
+DATETIME_FORMAT = "j F Y, P T"
 SHORT_DATETIME_FORMAT = "m/d/Y P T"
