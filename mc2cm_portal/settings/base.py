@@ -43,11 +43,8 @@ INSTALLED_APPS = [
     "dialogue",
     "action",
     "wagtail.contrib.settings",
-    "wagtail.contrib.sitemaps",
     "wagtail.api.v2",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -64,8 +61,6 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.humanize",
-    "django.contrib.sitemaps",
     "axes",
 ]
 
