@@ -8,6 +8,7 @@ from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
+from action.models import PilotProjectPage
 from cities.models import CityPage
 from tests.pages import url_in
 
@@ -92,3 +93,19 @@ def test_editors_describe_the_photograph_before_saving():
     assert post_edit(editor, city, data).status_code == 302
     draft = CityPage.objects.get(pk=city.pk).get_latest_revision_as_object()
     assert draft.image_alt_fr == ALT["fr"]
+
+
+def test_an_image_in_a_page_body_is_served_as_sized_webp_renditions(client):
+    project = PilotProjectPage.objects.live().first()
+    project.body_en = [
+        ("image", {"image": harbour_image(), "alt_text": "Fishing boats", "caption": "The port"})
+    ]
+    project.save_revision().publish()
+    html = client.get(url_in(project, "en")).content.decode()
+    figure = html.split('<figure class="figure">')[-1].split("</figure>")[0]
+    tag = re.search(r"<img [^>]*>", figure).group(0)
+    assert ".webp 400w" in tag and ".webp 800w" in tag
+    assert 'sizes="(min-width: 50rem) 50rem, 100vw"' in tag
+    assert 'alt="Fishing boats"' in tag and 'loading="lazy"' in tag
+    assert re.search(r' width="\d+"', tag) and re.search(r' height="\d+"', tag)
+    assert "<figcaption>The port</figcaption>" in figure
