@@ -101,8 +101,8 @@ class Command(BaseCommand):
         self.reported = 0
         self.files_written = 0
         self.publications = []
-        # Untranslated base columns hold English, the default content language.
         self.verbosity = options["verbosity"]
+        # Untranslated base columns hold English, the default content language.
         with translation.override("en"), transaction.atomic():
             self.load()
             started = time.monotonic()
