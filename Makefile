@@ -34,12 +34,11 @@ migrate: install ## Apply migrations (always --noinput: wagtail-modeltranslation
 	@log=$$(mktemp); $(MANAGE) migrate --noinput -v 0 >"$$log" 2>&1 \
 		|| { cat "$$log"; rm -f "$$log"; exit 1; }; rm -f "$$log"
 
-demo: migrate ## Load the demo content and the local admin, editor and moderator accounts (idempotent)
+demo: migrate ## Load the demo content and the local admin, editor, moderator and partner accounts (idempotent)
 	@scripts/system_deps.sh pdf
 	@echo "- Loading the demo content and the development accounts"
 	@$(MANAGE) load_demo_content
-	@$(MANAGE) create_dev_admin
-	@$(MANAGE) create_dev_editors
+	@$(MANAGE) create_dev_accounts
 
 run: messages demo ## Serve the portal with its demo content on http://127.0.0.1:8000/ (SQLite)
 	@echo "- Serving http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/); Ctrl+C stops"

@@ -223,11 +223,14 @@ def admin_indexes_paused():
 
 class Generator:
     def __init__(self, scale, stdout):
-        from mc2cm_portal.demo import data
+        from mc2cm_portal.demo.data import read_content
 
         self.scale = scale
         self.stdout = stdout
-        self.data = data
+        # The demo's own cities, meetings and projects: each grows to `scale` times as many.
+        self.demo_cities = read_content("cities")["cities"]
+        self.demo_meetings = read_content("dialogue")["meetings"]
+        self.demo_projects = read_content("action")["pilot_projects"]
         self.next_path = {}  # parent pk -> path of its next child
         self.added = {}  # parent pk -> (parent, children added)
 
@@ -338,7 +341,7 @@ class Generator:
         from cities.models import CityFigure, CityIndexPage, CityPage, Region
 
         index = CityIndexPage.objects.get()
-        target = len(self.data.CITIES) * self.scale
+        target = len(self.demo_cities) * self.scale
         start = CityPage.objects.count()
         regions = [value for value, _label in Region.choices]
         for n in range(start + 1, target + 1):
@@ -378,7 +381,7 @@ class Generator:
 
         Kind = Publication.Kind
         index = PeerMeetingIndexPage.objects.get()
-        target = len(self.data.PEER_MEETINGS) * self.scale
+        target = len(self.demo_meetings) * self.scale
         start = PeerMeetingPage.objects.count()
         numbers = range(start + 1, target + 1)
         # Every synthetic meeting is in the past, as nearly all real ones are: the upcoming
@@ -415,7 +418,7 @@ class Generator:
         from action.models import PilotProjectIndexPage, PilotProjectPage
 
         index = PilotProjectIndexPage.objects.get()
-        target = len(self.data.PILOT_PROJECTS) * self.scale
+        target = len(self.demo_projects) * self.scale
         start = PilotProjectPage.objects.count()
         statuses = [value for value, _label in PilotProjectPage.Status.choices]
         for n in range(start + 1, target + 1):
@@ -443,7 +446,7 @@ class Generator:
         )
         from mc2cm_portal.models import Publication
 
-        founding = sum(1 for item in self.data.CITIES if item["member_since"] <= 2015)
+        founding = sum(1 for item in self.demo_cities if item["member_since"] <= 2015)
         for key, model, index_model, kind in (
             ("profile", MigrationProfilePage, MigrationProfileIndexPage, "MIGRATION_PROFILE"),
             ("priority", PriorityDocumentPage, PriorityDocumentIndexPage, "PRIORITY_DOCUMENT"),

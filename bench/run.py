@@ -111,7 +111,9 @@ def prepare_databases(base, scales, env, log):
                 cwd=ROOT,
                 env=scale_env,
             )
-            run([PYTHON, "manage.py", "load_demo_content"], log, cwd=ROOT, env=scale_env)
+            # The demo app (and its command) is installed by the dev settings, never production.
+            demo_env = {**scale_env, "DJANGO_SETTINGS_MODULE": "mc2cm_portal.settings.dev"}
+            run([PYTHON, "manage.py", "load_demo_content"], log, cwd=ROOT, env=demo_env)
         else:
             run(
                 [PYTHON, str(BENCH / "generate_content.py"), "--scale", str(scale)],

@@ -25,7 +25,9 @@ django.setup()
 from django.utils import translation  # noqa: E402
 from django.utils.translation import gettext  # noqa: E402
 
-from mc2cm_portal.demo.data import HOME  # noqa: E402
+from mc2cm_portal.demo.data import read_content  # noqa: E402
+
+HOME = read_content("home")["home"]
 
 STATIC = ROOT / "static"
 OUTPUT = STATIC / "img" / "social"

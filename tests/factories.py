@@ -1,5 +1,7 @@
 """Small builders for content the demo does not have. Trilingual by default."""
 
+import hashlib
+
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
@@ -52,8 +54,11 @@ def publication(title, languages=LANGUAGES, kind=Publication.Kind.REPORT, privat
     pub = Publication.objects.create(kind=kind, **tr("title", title, f"{title} ar", f"{title} fr"))
     for lang in languages:
         document = get_document_model()(title=f"{title} {lang}", collection=collection)
-        document.file.save(f"{lang}.pdf", ContentFile(make_pdf(title, [lang])), save=False)
-        document._set_document_file_metadata()
+        pdf = make_pdf(title, [lang])
+        document.file.save(f"{lang}.pdf", ContentFile(pdf), save=False)
+        # Size and hash as Wagtail's upload form records them (SHA-1 of the bytes).
+        document.file_size = len(pdf)
+        document.file_hash = hashlib.sha1(pdf, usedforsecurity=False).hexdigest()
         document.save()
         PublicationFile.objects.create(publication=pub, language=lang, document=document)
     return pub

@@ -132,7 +132,9 @@ class DemoSites:
         self.template = self._site("template", copy_from=None)
         env = self.template.env()
         run_manage(env, "migrate", "--noinput", "-v", "0")
-        run_manage(env, "load_demo_content", "-v", "0")
+        # The demo app is installed by the test settings only, never production.
+        demo_env = {**env, "DJANGO_SETTINGS_MODULE": "mc2cm_portal.settings.test"}
+        run_manage(demo_env, "load_demo_content", "-v", "0")
 
     def _site(self, name, copy_from):
         folder = self.folder / name

@@ -24,7 +24,7 @@ def in_zone(client, zone):
 
 def test_the_dev_editor_and_moderator_work_in_tunis_and_beirut(django_user_model):
     with override_settings(DEBUG=True):
-        call_command("create_dev_editors", stdout=__import__("io").StringIO())
+        call_command("create_dev_accounts", stdout=__import__("io").StringIO())
     zones = {
         user.username: UserProfile.get_for_user(user).current_time_zone
         for user in django_user_model.objects.filter(username__in=["editor", "moderator"])

@@ -1,9 +1,18 @@
 """The demo content: idempotent, ten cities, every demo page complete in three languages."""
 
+import hashlib
 import io
+import os
+import secrets
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from django.urls import reverse
 from modeltranslation.translator import translator
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision
@@ -13,6 +22,13 @@ from mc2cm_portal.models import Partner, Publication, PublicationFile, Theme
 
 pytestmark = pytest.mark.django_db
 LANGUAGES = ("ar", "fr", "en")
+# The documented development accounts (README, create_dev_accounts).
+DEV_ACCOUNTS = {
+    "admin": "mc2cm-admin",
+    "editor": "mc2cm-editor",
+    "moderator": "mc2cm-moderator",
+    "partner": "mc2cm-partner",
+}
 
 
 def counts():
@@ -37,6 +53,7 @@ def test_loading_twice_changes_and_duplicates_nothing():
     out = io.StringIO()
     call_command("load_demo_content", stdout=out)
     assert "(0 objects created, 0 files written" in out.getvalue()
+    assert "Cities: up to date" in out.getvalue()  # short progress, one line per section
     assert counts() == before
 
 
@@ -104,3 +121,89 @@ def test_demo_pages_are_simply_live_in_the_admin_explorer():
     html = editor.get(reverse("wagtailadmin_explore", args=[city_index.pk])).content.decode()
     assert "live + draft" not in html
     assert html.count("Tangier") >= 1
+
+
+def test_every_figure_in_the_data_files_names_its_source_in_three_languages():
+    content = Path(__file__).resolve().parent.parent / "mc2cm_portal/demo/content"
+    with (content / "cities.toml").open("rb") as file:
+        cities = tomllib.load(file)["cities"]
+    figures = [figure for city in cities for figure in city.get("figures", [])]
+    assert len(figures) == CityFigure.objects.count()
+    for figure in figures:
+        assert figure["year"] and all(figure["source"][lang] for lang in LANGUAGES), figure
+
+
+def test_demo_files_record_their_size_and_hash_as_an_upload_does():
+    documents = get_document_model().objects.all()
+    assert documents.count() >= 100
+    for document in documents:
+        with document.open_file() as handle:
+            data = handle.read()
+        assert document.file_size == len(data)
+        assert document.file_hash == hashlib.sha1(data, usedforsecurity=False).hexdigest()
+
+
+def test_dev_accounts_refused_with_debug_off_then_created_once(client, settings):
+    user_model = get_user_model()
+    settings.DEBUG = False
+    with pytest.raises(CommandError):
+        call_command("create_dev_accounts", stdout=io.StringIO())
+    assert not user_model.objects.filter(username__in=["admin", "editor", "moderator"]).exists()
+
+    settings.DEBUG = True
+    call_command("create_dev_accounts", stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("create_dev_accounts", stdout=out)  # twice is harmless
+    assert "Created" not in out.getvalue()
+    groups = {
+        user.username: sorted(user.groups.values_list("name", flat=True))
+        for user in user_model.objects.filter(username__in=DEV_ACCOUNTS)
+    }
+    assert groups == {
+        "admin": [],
+        "editor": ["Editors"],
+        "moderator": ["Moderators"],
+        "partner": ["Partners"],
+    }
+    for username in ("admin", "editor", "moderator"):
+        client.logout()
+        response = client.post(
+            reverse("wagtailadmin_login"),
+            {"username": username, "password": DEV_ACCOUNTS[username]},
+        )
+        assert response.status_code == 302, username
+        assert client.get(reverse("wagtailadmin_home")).status_code == 200, username
+
+
+def test_production_settings_do_not_install_the_demo():
+    """Under the production settings the demo commands do not exist; under dev they do."""
+    root = Path(__file__).resolve().parent.parent
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    # The commands `manage.py help` lists, once the settings have loaded (setup() raises
+    # if they refuse to, where `help` would quietly list Django's own commands only).
+    list_commands = (
+        "import django; django.setup(); from django.core.management import get_commands; "
+        "print(*get_commands())"
+    )
+    commands = {}
+    for name in ("production", "dev"):
+        env.update(
+            DJANGO_SETTINGS_MODULE=f"mc2cm_portal.settings.{name}",
+            DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+            DJANGO_ALLOWED_HOSTS="mc2cm.example",
+            DJANGO_PUBLIC_URL="https://mc2cm.example",
+            DJANGO_TRUSTED_PROXY_COUNT="1",
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", list_commands],
+            cwd=root,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        commands[name] = set(result.stdout.split())
+    assert "migrate" in commands["production"]
+    assert {"load_demo_content", "create_dev_accounts"} <= commands["dev"]
+    assert not {"load_demo_content", "create_dev_accounts"} & commands["production"]

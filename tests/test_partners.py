@@ -318,10 +318,10 @@ def test_the_dev_partner_account_is_a_partner_without_admin_access(client, setti
 
     settings.DEBUG = False
     with pytest.raises(CommandError):
-        call_command("create_dev_partner")
+        call_command("create_dev_accounts")
     settings.DEBUG = True
-    call_command("create_dev_partner", verbosity=0)
-    call_command("create_dev_partner", verbosity=0)  # twice is harmless
+    call_command("create_dev_accounts", verbosity=0)
+    call_command("create_dev_accounts", verbosity=0)  # twice is harmless
     response = sign_in(client, "en", "partner", "mc2cm-partner")
     assert response["Location"] == "/en/partners/resources/"
     assert client.get("/admin/").status_code == 302  # no admin access

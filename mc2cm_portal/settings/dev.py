@@ -23,6 +23,9 @@ WAGTAIL_PASSWORD_RESET_ENABLED = True  # the reset mail is printed on the consol
 # runserver leaves static files to whitenoise (which refuses "/static/../manage.py" with a
 # 404) instead of its own handler, which answered such an address with a 500.
 INSTALLED_APPS = ["whitenoise.runserver_nostatic", *INSTALLED_APPS]  # noqa: F405
+# The demo content and the well-known dev accounts (load_demo_content, create_dev_accounts):
+# development and tests only, never production.
+INSTALLED_APPS = [*INSTALLED_APPS, "mc2cm_portal.demo"]
 WHITENOISE_AUTOREFRESH = True
 # Editing templates and code locally: always render afresh.
 MC2CM_PAGE_CACHE = env_bool("MC2CM_PAGE_CACHE", False)

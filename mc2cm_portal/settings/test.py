@@ -3,6 +3,9 @@
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-key"  # noqa: S105
+# The demo content the tests run on (load_demo_content) and the dev accounts; never in
+# production.
+INSTALLED_APPS = [*INSTALLED_APPS, "mc2cm_portal.demo"]  # noqa: F405
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 
 # Whitenoise's manifest storage fails on Wagtail admin assets without collectstatic.

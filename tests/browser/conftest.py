@@ -212,8 +212,8 @@ def portal_url():
             _PORTAL_ENV.update(env)
             run_manage(env, "migrate", "--noinput", "-v", "0")
             run_manage(env, "load_demo_content", "-v", "0")
-            # The demo partner account (partner / mc2cm-partner); the command insists on DEBUG.
-            run_manage({**env, "DJANGO_DEBUG": "1"}, "create_dev_partner", "-v", "0")
+            # The dev accounts (partner / mc2cm-partner ...); the command insists on DEBUG.
+            run_manage({**env, "DJANGO_DEBUG": "1"}, "create_dev_accounts", "-v", "0")
             log = folder / "server.log"
             with log.open("w") as output:
                 process = subprocess.Popen(

@@ -70,7 +70,7 @@ def sign_in(browser, portal_url, account):
 
 @pytest.fixture(scope="module")
 def dev_accounts(portal_url):
-    portal_manage("create_dev_editors", "-v", "0", debug=True)
+    portal_manage("create_dev_accounts", "-v", "0", debug=True)
 
 
 @pytest.fixture(scope="module")

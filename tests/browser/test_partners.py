@@ -9,7 +9,7 @@ from .test_accessibility import AXE_OPTIONS, describe
 
 pytestmark = pytest.mark.browser
 
-USERNAME, PASSWORD = "partner", "mc2cm-partner"  # from create_dev_partner
+USERNAME, PASSWORD = "partner", "mc2cm-partner"  # from create_dev_accounts
 
 
 @pytest.fixture(scope="module")

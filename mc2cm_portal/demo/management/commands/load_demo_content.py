@@ -1,15 +1,14 @@
 """Load the portal's demo content: ten cities, the pillars, meetings, projects and files.
 
-Idempotent: whatever already exists (matched by its English slug, title or key) is left
-exactly as it is, so running the command again neither duplicates nor overwrites
-anything an editor has changed since.
+The content is data, one TOML file per section in mc2cm_portal/demo/content/. Idempotent:
+whatever already exists (matched by its English slug, title or key) is left exactly as it
+is, so running the command again neither duplicates nor overwrites anything an editor has
+changed since.
 """
 
-import json
+import hashlib
 import time
 import zlib
-from datetime import date
-from pathlib import Path
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -36,7 +35,7 @@ from knowledge.models import (
     PriorityDocumentPage,
 )
 from mc2cm_portal.access import portal_collections
-from mc2cm_portal.demo import data
+from mc2cm_portal.demo.data import read_content
 from mc2cm_portal.models import (
     HomePage,
     InformationPage,
@@ -50,7 +49,6 @@ from mc2cm_portal.pdf import file_name, publication_pdfs
 from mc2cm_portal.search import rebuild_index
 
 LANGUAGES = ("ar", "fr", "en")
-INFORMATION_PAGES = Path(data.__file__).with_name("information_pages.json")
 # Typeset demo files, by the content they were made from (see Command.write_files).
 DEMO_PDF_FOLDER = settings.BASE_DIR / ".cache" / "demo-pdfs"
 
@@ -100,8 +98,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         self.created = 0
+        self.reported = 0
         self.files_written = 0
         self.publications = []
+        self.verbosity = options["verbosity"]
         # Untranslated base columns hold English, the default content language.
         with translation.override("en"), transaction.atomic():
             self.load()
@@ -118,6 +118,13 @@ class Command(BaseCommand):
         )
 
     # --- helpers -------------------------------------------------------------------------
+
+    def progress(self, name):
+        """One short line per part: what this run added to it."""
+        if self.verbosity >= 1:
+            added = self.created - self.reported
+            self.stdout.write(f"{name}: {added} created" if added else f"{name}: up to date")
+        self.reported = self.created
 
     def child(self, parent, model, english_slug, **fields):
         existing = model.objects.child_of(parent).filter(slug_en=english_slug).first()
@@ -180,7 +187,10 @@ class Command(BaseCommand):
                     document.title = getattr(publication, f"title_{language}")
                     name = file_name(publication.title_en, language)
                     document.file.save(name, ContentFile(pdf), save=False)
-                    document._set_document_file_metadata()
+                    # What Wagtail's upload form records, computed as it does (SHA-1 of the
+                    # bytes): the admin shows the size, and the hash spots duplicate uploads.
+                    document.file_size = len(pdf)
+                    document.file_hash = hashlib.sha1(pdf, usedforsecurity=False).hexdigest()
                     document.save()
                     if file is None:
                         PublicationFile.objects.create(
@@ -198,7 +208,7 @@ class Command(BaseCommand):
 
     def load(self):
         themes = {}
-        for item in data.THEMES:
+        for item in read_content("themes")["themes"]:
             theme = Theme.objects.filter(slug=item["slug"]).first()
             if theme is None:
                 theme = Theme.objects.create(
@@ -210,7 +220,8 @@ class Command(BaseCommand):
                 self.created += 1
             themes[item["slug"]] = theme
 
-        for item in data.PARTNERS:
+        self.progress("Themes")
+        for item in read_content("partners")["partners"]:
             if not Partner.objects.filter(website=item["website"]).exists():
                 partner = Partner.objects.create(
                     role=item["role"],
@@ -223,19 +234,22 @@ class Command(BaseCommand):
                 publish_first_version(partner)
                 self.created += 1
 
+        self.progress("Partners")
         home = self.home_page()
         site = Site.objects.filter(is_default_site=True).first()
         PortalSettings.for_site(site)  # created with the project's contact e-mail as default
+        self.progress("Home")
 
+        content = read_content("cities")
         city_index = self.child(
             home,
             CityIndexPage,
-            data.CITY_INDEX["slug"]["en"],
+            content["index"]["slug"]["en"],
             show_in_menus=True,
-            **page_fields(data.CITY_INDEX, "intro"),
+            **page_fields(content["index"], "intro"),
         )
         cities = {}
-        for item in data.CITIES:
+        for item in content["cities"]:
             city = self.child(
                 city_index,
                 CityPage,
@@ -265,14 +279,19 @@ class Command(BaseCommand):
         self.child(
             city_index,
             CityComparisonPage,
-            data.CITY_COMPARISON["slug"]["en"],
-            **page_fields(data.CITY_COMPARISON, "intro"),
+            content["comparison"]["slug"]["en"],
+            **page_fields(content["comparison"], "intro"),
         )
+        self.progress("Cities")
 
         self.dialogue(home, cities, themes)
-        self.knowledge(home, cities)
+        self.progress("Dialogue")
+        self.knowledge(home, content["cities"], cities)
+        self.progress("Knowledge")
         self.action(home, cities, themes)
+        self.progress("Action")
         self.information_pages(home, PortalSettings.for_site(site).contact_email)
+        self.progress("Information pages")
 
     def home_page(self):
         home = HomePage.objects.first()
@@ -287,7 +306,7 @@ class Command(BaseCommand):
         for page in root.get_children():
             if type(page.specific) is Page:
                 page.delete()
-        item = data.HOME
+        item = read_content("home")["home"]
         home = HomePage(
             start_year=item["start_year"],
             end_year=item["end_year"],
@@ -319,7 +338,7 @@ class Command(BaseCommand):
 
     def information_pages(self, home, email):
         """Contact, privacy, legal notice and accessibility statement (footer links)."""
-        for item in json.loads(INFORMATION_PAGES.read_text())["pages"]:
+        for item in read_content("information_pages")["pages"]:
             body = {
                 f"body_{lang}": [
                     {"type": "heading", "value": {"text": text, "level": "h2"}}
@@ -329,12 +348,11 @@ class Command(BaseCommand):
                 ]
                 for lang in LANGUAGES
             }
-            reviewed = item["last_reviewed"]
             self.child(
                 home,
                 InformationPage,
                 item["slug"]["en"],
-                last_reviewed=date.fromisoformat(reviewed) if reviewed else None,
+                last_reviewed=item.get("last_reviewed"),
                 body=body["body_en"],
                 **body,
                 **page_fields(item, "intro"),
@@ -351,18 +369,19 @@ class Command(BaseCommand):
         )
 
     def dialogue(self, home, cities, themes):
-        pillar = self.pillar(home, DialoguePage, data.DIALOGUE)
-        index = self.section(pillar, PeerMeetingIndexPage, data.PEER_MEETING_INDEX)
+        content = read_content("dialogue")
+        pillar = self.pillar(home, DialoguePage, content["pillar"])
+        index = self.section(pillar, PeerMeetingIndexPage, content["meeting_index"])
         self.child(
             pillar,
             CityNetworkPage,
-            data.CITY_NETWORK["slug"]["en"],
-            **page_fields(data.CITY_NETWORK, "intro", "stakeholders"),
+            content["city_network"]["slug"]["en"],
+            **page_fields(content["city_network"], "intro", "stakeholders"),
         )
-        for item in data.PEER_MEETINGS:
+        for item in content["meetings"]:
             if PeerMeetingPage.objects.child_of(index).filter(slug_en=item["slug"]["en"]).exists():
                 continue
-            start = date.fromisoformat(item["start_date"])
+            start = item["start_date"]
             year = start.year
             background = self.publication(
                 Publication.Kind.BACKGROUND_DOCUMENT, item["background_title"], year
@@ -377,7 +396,7 @@ class Command(BaseCommand):
                 PeerMeetingPage,
                 item["slug"]["en"],
                 start_date=start,
-                end_date=date.fromisoformat(item["end_date"]) if item.get("end_date") else None,
+                end_date=item.get("end_date"),
                 host_city=cities[item["host"]] if item.get("host") else None,
                 background_document=background,
                 report=report,
@@ -387,11 +406,12 @@ class Command(BaseCommand):
                 **page_fields(item, "summary"),
             )
 
-    def knowledge(self, home, cities):
-        pillar = self.pillar(home, KnowledgePage, data.KNOWLEDGE)
-        profiles = self.section(pillar, MigrationProfileIndexPage, data.PROFILE_INDEX)
-        priorities = self.section(pillar, PriorityDocumentIndexPage, data.PRIORITY_INDEX)
-        for item in data.CITIES:
+    def knowledge(self, home, city_items, cities):
+        content = read_content("knowledge")
+        pillar = self.pillar(home, KnowledgePage, content["pillar"])
+        profiles = self.section(pillar, MigrationProfileIndexPage, content["profile_index"])
+        priorities = self.section(pillar, PriorityDocumentIndexPage, content["priority_index"])
+        for item in city_items:
             city = cities[item["key"]]
             # Profiles and priority papers were written in the first phase (2015-2018) by
             # the nine founding cities; Sfax joined later and has none.
@@ -399,10 +419,15 @@ class Command(BaseCommand):
                 continue
             names = {"city": item["title"], "city_slug": item["slug"]}
             for model, source, kind, index in (
-                (MigrationProfilePage, data.PROFILE, Publication.Kind.MIGRATION_PROFILE, profiles),
+                (
+                    MigrationProfilePage,
+                    content["profile"],
+                    Publication.Kind.MIGRATION_PROFILE,
+                    profiles,
+                ),
                 (
                     PriorityDocumentPage,
-                    data.PRIORITY,
+                    content["priority"],
                     Publication.Kind.PRIORITY_DOCUMENT,
                     priorities,
                 ),
@@ -425,10 +450,11 @@ class Command(BaseCommand):
                 )
 
     def action(self, home, cities, themes):
-        pillar = self.pillar(home, ActionPage, data.ACTION)
-        projects = self.section(pillar, PilotProjectIndexPage, data.PILOT_INDEX)
-        toolkits = self.section(pillar, ToolkitIndexPage, data.TOOLKIT_INDEX)
-        for item in data.PILOT_PROJECTS:
+        content = read_content("action")
+        pillar = self.pillar(home, ActionPage, content["pillar"])
+        projects = self.section(pillar, PilotProjectIndexPage, content["pilot_index"])
+        toolkits = self.section(pillar, ToolkitIndexPage, content["toolkit_index"])
+        for item in content["pilot_projects"]:
             if (
                 PilotProjectPage.objects.child_of(projects)
                 .filter(slug_en=item["slug"]["en"])
@@ -446,7 +472,7 @@ class Command(BaseCommand):
                 themes=[themes[slug] for slug in item["themes"]],
                 **page_fields(item, "partners", "summary", "aims", "results"),
             )
-        for item in data.TOOLKITS:
+        for item in content["toolkits"]:
             if ToolkitPage.objects.child_of(toolkits).filter(slug_en=item["slug"]["en"]).exists():
                 continue
             steps = {
