@@ -20,15 +20,18 @@ made-up query string, a page number out of range). The queries feeding a fragmen
 only when it is rendered: templates read the lists from page methods and lazy querysets.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.http import urlencode
 
 from .addresses import is_canonical_host
 from .cache import cache_generation, keep_query, query_may_be_kept
 from .models.shared import current_language
+from .routing import versioned
 
 # The cache alias that keeps nothing (settings.CACHES), for what must not be shared.
 UNCACHED = "uncached"
@@ -100,14 +103,33 @@ def _listing_query(params, filters):
     return urlencode(sorted(params.items()))
 
 
+class CountedPaginator(Paginator):
+    """Django's paginator, told how many objects there are instead of counting them."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @cached_property
+    def count(self):
+        return self.known_count
+
+
 def paginate(request, objects, per_page):
     """``Paginator.get_page`` for ``?page=``; a number it had to change (out of range,
     "01") marks the request as not to be kept, fragment and page alike.
 
-    The page's objects are read only when a template goes through them.
+    The page's objects are read only when a template goes through them. Whether the page
+    number exists is known without a query on a repeat visit: the count of a list whose
+    query string may be kept is kept too (per list, so bounded by the content).
     """
+    if query_may_be_kept(request):
+        list_digest = hashlib.sha256(str(objects.query).encode()).hexdigest()
+        count = versioned(f"list-count:{list_digest}", objects.count)
+    else:
+        count = objects.count()
     asked = request.GET.get("page")
-    items = Paginator(objects, per_page).get_page(asked)
+    items = CountedPaginator(objects, per_page, count).get_page(asked)
     if asked is not None and asked != str(items.number):
         keep_query(request, None)
     return items
