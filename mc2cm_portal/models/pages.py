@@ -116,7 +116,7 @@ class PillarPage(TranslatedPageMixin, IntroMixin, BodyMixin, Page):
         abstract = True
 
     def sections(self):
-        return without_long_text(visible(self.get_children()).specific())
+        return visible(self.get_children()).specific()
 
     def get_template(self, request, *args, **kwargs):
         # One template for the three pillars (Wagtail would look for one per page type).
