@@ -63,9 +63,6 @@ class PilotProjectPage(TranslatedPageMixin, ThemesMixin, BodyMixin, Page):
         ONGOING = "ongoing", _("Ongoing")
         COMPLETED = "completed", _("Completed")
 
-    # Loaded in the same query when the page is served (HomePage.route_by_url_path).
-    serve_related = ("city", "publication")
-
     city = models.ForeignKey(
         "cities.CityPage",
         verbose_name=_("city"),
@@ -183,8 +180,6 @@ class ToolkitPage(TranslatedPageMixin, ThemesMixin, Page):
         related_name="+",
         help_text=_("Cities whose experience the toolkit draws on, if any."),
     )
-    # Loaded in the same query when the page is served (HomePage.route_by_url_path).
-    serve_related = ("publication",)
 
     publication = models.ForeignKey(
         "mc2cm_portal.Publication",

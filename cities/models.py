@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from mc2cm_portal.filters import ChoiceFilter, apply_filters, mark_available, theme_filter
 from mc2cm_portal.formats import localized_number
-from mc2cm_portal.fragments import lazy_context, listing_key, paginate
+from mc2cm_portal.fragments import keep_listing_query, paginate
 from mc2cm_portal.models import (
     LANGUAGE_CODES,
     IntroMixin,
@@ -21,6 +21,7 @@ from mc2cm_portal.models import (
     TranslatedPageMixin,
     attach_files,
     visible,
+    without_long_text,
 )
 from mc2cm_portal.text import collation_key
 
@@ -56,29 +57,16 @@ class CityIndexPage(TranslatedPageMixin, IntroMixin, Page):
             ),
             theme_filter(),
         ]
-        everything = visible(CityPage.objects.child_of(self))
+        everything = without_long_text(visible(CityPage.objects.child_of(self)))
         mark_available(filters, everything, f"cities:{self.pk}")
         cities = apply_filters(everything, request.GET, filters)
         cities = cities.distinct().order_by("region", "title")
-
-        def listing():
-            # Each card shows its city's first key figure (the headline): one query for all.
-            items = paginate(request, cities.prefetch_related("figures"), self.per_page)
-            by_region = [
-                (label, [city for city in items if city.region == value])
-                for value, label in Region.choices
-            ]
-            return {"items": items, "cities_by_region": by_region}
-
         context["filters"] = filters
         context["filters_active"] = any(choice_filter.selected for choice_filter in filters)
-        # Read inside a kept fragment (see fragments.py).
-        context["listing_key"] = listing_key(request, filters)
-        context.update(lazy_context(listing, ("items", "cities_by_region")))
-        # The link to the comparison does not depend on the filters: kept apart.
-        context.update(
-            lazy_context(lambda: {"comparison": self.comparison_page()}, ("comparison",))
-        )
+        keep_listing_query(request, filters)
+        # Each card shows its city's first key figure (the headline): one query for all.
+        # The template groups the page's cities by region.
+        context["items"] = paginate(request, cities.prefetch_related("figures"), self.per_page)
         return context
 
 
@@ -188,23 +176,6 @@ class CityPage(TranslatedPageMixin, ThemesMixin, Page):
                 _("Describe the photograph in at least one language, for people who cannot see it.")
             )
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(
-            lazy_context(
-                self.related_content,
-                (
-                    "figures",
-                    "migration_profiles",
-                    "priority_documents",
-                    "meetings_hosted",
-                    "meetings_attended",
-                    "pilot_projects",
-                ),
-            )
-        )
-        return context
-
     def related_content(self):
         """Everything about the city published elsewhere in the tree, in a few queries.
 
@@ -216,10 +187,14 @@ class CityPage(TranslatedPageMixin, ThemesMixin, Page):
         from knowledge.models import MigrationProfilePage, PriorityDocumentPage
 
         profiles = list(
-            visible(MigrationProfilePage.objects).filter(city=self).select_related("publication")
+            without_long_text(visible(MigrationProfilePage.objects))
+            .filter(city=self)
+            .select_related("publication")
         )
         priorities = list(
-            visible(PriorityDocumentPage.objects).filter(city=self).select_related("publication")
+            without_long_text(visible(PriorityDocumentPage.objects))
+            .filter(city=self)
+            .select_related("publication")
         )
         # Hosted and attended meetings in one query, told apart here. Taking part is an
         # EXISTS test: joining the participants (with an OR and a DISTINCT) cost
@@ -228,13 +203,13 @@ class CityPage(TranslatedPageMixin, ThemesMixin, Page):
             peermeetingpage=OuterRef("pk"), citypage=self
         )
         meetings = list(
-            visible(PeerMeetingPage.objects)
+            without_long_text(visible(PeerMeetingPage.objects))
             .filter(Q(host_city=self) | Exists(attended))
             .select_related("background_document", "report", "host_city")
             .order_by("-start_date")
         )
         projects = list(
-            visible(PilotProjectPage.objects)
+            without_long_text(visible(PilotProjectPage.objects))
             .filter(city=self)
             .select_related("publication")
             .order_by("-start_year")
@@ -290,16 +265,10 @@ class CityComparisonPage(TranslatedPageMixin, IntroMixin, Page):
     class Meta:
         verbose_name = _("comparison of the cities")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # Read inside a kept fragment (see fragments.py).
-        context.update(lazy_context(self.comparison, ("measures",)))
-        return context
-
     def comparison(self):
         """Per measure, every city in order of its value (cities without one last)."""
         cities = sorted(
-            visible(CityPage.objects.sibling_of(self)).prefetch_related(
+            without_long_text(visible(CityPage.objects.sibling_of(self))).prefetch_related(
                 models.Prefetch(
                     "figures",
                     queryset=CityFigure.objects.exclude(measure="").order_by("-year", "sort_order"),

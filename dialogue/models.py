@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from dialogue.blocks import AgendaBlock
 from mc2cm_portal.filters import city_filter, theme_filter
-from mc2cm_portal.fragments import lazy_context, listing_key, paginate
+from mc2cm_portal.fragments import keep_listing_query, paginate
 from mc2cm_portal.models import (
     BodyMixin,
     IntroMixin,
@@ -22,6 +22,7 @@ from mc2cm_portal.models import (
     ThemesMixin,
     TranslatedPageMixin,
     visible,
+    without_long_text,
 )
 
 
@@ -62,21 +63,15 @@ class PeerMeetingIndexPage(SectionIndexPage):
             ),
         ]
 
-    listing_names = ("items", "upcoming")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # Which meetings are upcoming changes at midnight, not only when content does:
-        # the kept list is per day too.
-        context["listing_day"] = timezone.localdate().isoformat()
-        return context
+    # Upcoming meetings apart from the past ones.
+    listing_template = "dialogue/peer_meeting_index_page.html"
 
     def listing(self, children, request):
         """Upcoming meetings first, soonest first; then the past ones, a page at a time."""
         today = timezone.localdate()
         upcoming = Q(start_date__gte=today) | Q(end_date__gte=today)
         context = super().listing(children.exclude(upcoming), request)
-        context["upcoming"] = list(children.filter(upcoming).order_by("start_date"))
+        context["upcoming"] = children.filter(upcoming).order_by("start_date")
         return context
 
 
@@ -91,8 +86,6 @@ class PeerMeetingPage(TranslatedPageMixin, ThemesMixin, BodyMixin, Page):
     end_date = models.DateField(
         _("last day"), null=True, blank=True, help_text=_("Leave empty for a one-day meeting.")
     )
-    # Loaded in the same query when the page is served (HomePage.route_by_url_path).
-    serve_related = ("host_city",)
 
     host_city = models.ForeignKey(
         "cities.CityPage",
@@ -222,13 +215,8 @@ class CityNetworkPage(TranslatedPageMixin, IntroMixin, BodyMixin, Page):
         from cities.models import CityPage
 
         context = super().get_context(request, *args, **kwargs)
-        cities = visible(CityPage.objects).order_by("member_since", "title")
-        # Read inside a kept fragment (see fragments.py).
-        context["listing_key"] = listing_key(request, [])
-
-        def listing():
-            return {"items": paginate(request, cities, self.per_page)}
-
+        cities = without_long_text(visible(CityPage.objects)).order_by("member_since", "title")
+        keep_listing_query(request, [])
         # "items", as every paginated list: the page's canonical address reads it.
-        context.update(lazy_context(listing, ("items",)))
+        context["items"] = paginate(request, cities, self.per_page)
         return context

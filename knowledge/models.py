@@ -42,9 +42,6 @@ class MigrationProfileIndexPage(SectionIndexPage):
 class CityPublicationPage(TranslatedPageMixin, ThemesMixin, BodyMixin, Page):
     """A publication about one city, with a summary, a body and the files to download."""
 
-    # Loaded in the same query when the page is served (HomePage.route_by_url_path).
-    serve_related = ("city", "publication")
-
     city = models.ForeignKey(
         "cities.CityPage",
         verbose_name=_("city"),

@@ -8,13 +8,10 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from wagtail.models import Page
-        from wagtail_modeltranslation import patch_wagtailadmin
 
         from . import signals  # noqa: F401 - connects the search index to publishing
-        from .models import LANGUAGE_CODES, HomePage
-        from .routing import site_root_paths, view_restrictions
+        from .models import LANGUAGE_CODES
 
-        HomePage.route = HomePage.route_by_url_path
         # wagtail-modeltranslation makes the default language's title and slug required on
         # the model (it sets blank=False while patching the panels), so publishing a page
         # without an English title failed. One language is enough (TranslatedPageMixin.clean);
@@ -22,8 +19,3 @@ class PortalConfig(AppConfig):
         for name in ("title", "slug"):
             for code in LANGUAGE_CODES:
                 Page._meta.get_field(f"{name}_{code}").blank = True
-        # Checked on every page served; one query instead of Wagtail's two.
-        Page.get_view_restrictions = view_restrictions
-        # Page URLs in every language from one cached query (see routing.site_root_paths);
-        # wagtail-modeltranslation looks this function up by name at each call.
-        patch_wagtailadmin._localized_site_get_site_root_paths = site_root_paths

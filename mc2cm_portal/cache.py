@@ -124,6 +124,13 @@ def content_version():
 _last_read = None
 
 
+def cache_generation():
+    """What every kept page, fragment and lookup is keyed on: the running code (settings
+    ``RELEASE``, see release.py) and the content version. A deploy or a publish makes
+    everything kept before unreachable; it expires on its own."""
+    return f"{settings.RELEASE}.{content_version()}"
+
+
 def content_changed(**kwargs):
     from .models import ContentVersion
     from .models.versions import new_version
@@ -169,7 +176,7 @@ class PageCacheMiddleware:
         if not getattr(settings, "MC2CM_PAGE_CACHE", False) or not self._cacheable_request(request):
             return self.get_response(request)
         digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"mc2cm:page:{content_version()}:{request.method}:{digest}"
+        key = f"mc2cm:page:{cache_generation()}:{request.method}:{digest}"
         cached = cache.get(key)
         if cached is not None:
             content, status, headers = cached

@@ -1,26 +1,40 @@
-"""Parts of a page kept rendered between requests, for one content version and language.
+"""Parts of a page kept rendered between requests, with Wagtail's ``{% wagtailpagecache %}``.
 
 A city page lists its documents, meetings and projects; a meeting page its cities and
 files. Rendering those lists (and querying for them) is most of a page's cost, and they
-change only when content does. ``{% cached_fragment %}`` keeps the rendered HTML under the
-content version (see cache.py), so any publish, move or change to a snippet or document
-makes it stale at once, as for the page cache.
+change only when content does. Templates wrap them in Wagtail's own fragment cache tag,
+which never serves a preview from the cache and varies on the page and site::
+
+    {% wagtailpagecache fragment.timeout city-page fragment.key using=fragment.cache %}
+
+``fragment`` (the ``kept_fragments`` context processor) says what else it varies on: the
+release and content version (see cache.py), so any publish, move or change to a snippet or
+document makes it stale at once; the language; who is looking; and the day (which meetings
+are upcoming changes at midnight). Lists add their query string, kept only in the one
+spelling the list recognises (``keep_listing_query``).
 
 Only what every anonymous visitor sees is kept: signed-in users (partners see their
-downloads unlocked; staff see drafts in preview) always get a fresh rendering. The queries
-feeding a fragment are made lazy with ``lazy_context``, so a kept fragment costs none.
+downloads unlocked; staff see drafts in preview) get a fresh rendering from a cache that
+keeps nothing, as does any request the page cache would not keep either (another host, a
+made-up query string, a page number out of range). The queries feeding a fragment run
+only when it is rendered: templates read the lists from page methods and lazy querysets.
 """
 
 import hashlib
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.http import urlencode
 
 from .addresses import is_canonical_host
-from .cache import keep_query, query_may_be_kept
+from .cache import cache_generation, keep_query, query_may_be_kept
 from .models.shared import current_language
 from .routing import versioned
+
+# The cache alias that keeps nothing (settings.CACHES), for what must not be shared.
+UNCACHED = "uncached"
 
 
 def fragment_cacheable(request):
@@ -30,44 +44,53 @@ def fragment_cacheable(request):
         and request.method in ("GET", "HEAD")
         and not getattr(request, "is_preview", False)
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not signed_in(request)
         and is_canonical_host(request)
+        and query_may_be_kept(request)
     )
 
 
-def cached_render(request, name, vary_on, render):
-    """``render()``'s HTML, from the cache when this visitor may share it.
+def signed_in(request):
+    user = getattr(request, "user", None)
+    return user is not None and user.is_authenticated
 
-    ``None`` among ``vary_on`` means the fragment cannot be told apart safely (see
-    ``listing_key``): it is rendered and not kept.
+
+def fragment_key(request):
+    audience = "signed-in" if signed_in(request) else "anonymous"
+    return ":".join(
+        (cache_generation(), current_language(), audience, timezone.localdate().isoformat())
+    )
+
+
+def kept_fragments(request):
+    """Context processor: what ``{% wagtailpagecache %}`` keeps a fragment under, and where.
+
+    Read when the template renders, after the page's ``get_context`` has said which query
+    string it recognises.
     """
-    if not fragment_cacheable(request) or None in vary_on:
-        return render()
-    # Hashed: a list's query string can be longer than a cache key should be.
-    digest = hashlib.sha256("\x1f".join(vary_on).encode()).hexdigest()
-    # A list asked for a page number it does not have is rendered (its last page) but not
-    # kept: only what the content holds is (see ``paginate``).
-    return versioned(
-        f"fragment:{name}:{current_language()}:{digest}",
-        render,
-        keep=lambda: query_may_be_kept(request),
-    )
+
+    def details():
+        return {
+            "timeout": settings.MC2CM_PAGE_CACHE_SECONDS,
+            "key": fragment_key(request),
+            "cache": "default" if fragment_cacheable(request) else UNCACHED,
+        }
+
+    return {"fragment": SimpleLazyObject(details)}
 
 
-def listing_key(request, filters):
-    """What a list's fragment varies on: its filters and page number, as a query string.
+def keep_listing_query(request, filters):
+    """Say which query string of a list may be kept: its filters and page number.
 
     Only query strings made of the listing's own parameters, each once, with a value
-    that selected something (or none) and a plain page number, are kept; anything else
-    (a tracking parameter, a made-up value) gives ``None``: the list is rendered as
-    usual, and nobody can fill the cache with variants. The page cache keeps the page
-    only under this one spelling of its query string (see cache.keep_query).
+    that selected something (or none) and a plain page number, in sorted order, are kept;
+    anything else (a tracking parameter, a made-up value) is answered as usual and never
+    kept, so nobody can fill the cache with variants (see cache.keep_query).
     """
-    key = _listing_key(request.GET, filters)
-    keep_query(request, key)
-    return key
+    keep_query(request, _listing_query(request.GET, filters))
 
 
-def _listing_key(params, filters):
+def _listing_query(params, filters):
     known = {choice_filter.name: choice_filter for choice_filter in filters}
     for name in params:
         if len(params.getlist(name)) > 1 or (name != "page" and name not in known):
@@ -80,30 +103,33 @@ def _listing_key(params, filters):
     return urlencode(sorted(params.items()))
 
 
+class CountedPaginator(Paginator):
+    """Django's paginator, told how many objects there are instead of counting them."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @cached_property
+    def count(self):
+        return self.known_count
+
+
 def paginate(request, objects, per_page):
     """``Paginator.get_page`` for ``?page=``; a number it had to change (out of range,
-    "01") marks the request as not to be kept, fragment and page alike."""
+    "01") marks the request as not to be kept, fragment and page alike.
+
+    The page's objects are read only when a template goes through them. Whether the page
+    number exists is known without a query on a repeat visit: the count of a list whose
+    query string may be kept is kept too (per list, so bounded by the content).
+    """
+    if query_may_be_kept(request):
+        list_digest = hashlib.sha256(str(objects.query).encode()).hexdigest()
+        count = versioned(f"list-count:{list_digest}", objects.count)
+    else:
+        count = objects.count()
     asked = request.GET.get("page")
-    items = Paginator(objects, per_page).get_page(asked)
+    items = CountedPaginator(objects, per_page, count).get_page(asked)
     if asked is not None and asked != str(items.number):
         keep_query(request, None)
     return items
-
-
-def lazy_context(compute, names):
-    """Context entries computed together by ``compute()``, the first time one is used.
-
-    Django templates call a callable context value when they read it; each entry here is
-    such a callable, so a template (or a kept fragment) that never reads them costs no query.
-    """
-    computed = []
-
-    def entry(name):
-        def value():
-            if not computed:
-                computed.append(compute())
-            return computed[0][name]
-
-        return value
-
-    return {name: entry(name) for name in names}

@@ -11,6 +11,7 @@ from django.dispatch import receiver
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import (
+    COMMENTS_RELATION_NAME,
     Collection,
     CollectionViewRestriction,
     Page,
@@ -51,8 +52,8 @@ pre_save.connect(
 # ``unpublished`` are the reviewed snippets' (publications, themes, partners).
 for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
     signal.connect(content_changed, dispatch_uid=f"page-cache-{signal!r}")
-# Sites and view restrictions too: the routes, home page and restrictions every page uses
-# are cached under the content version (routing.py).
+# Saved pages, snippets, sites and view restrictions too (draft saves aside, see
+# ``is_draft_save``): the menus and lists every page shows are kept under the version.
 CONTENT_MODELS = (
     Page,
     Theme,
@@ -79,22 +80,33 @@ m2m_changed.connect(
 )
 
 
-# What saving a draft of a live snippet, locking it or starting its workflow writes to its
-# row: nothing a visitor sees.
+# What saving a draft of a live page or snippet, locking it or starting its workflow writes
+# to its row (Page.save_revision, DraftStateMixin.save_revision, workflows): nothing a
+# visitor sees.
 DRAFT_BOOKKEEPING = frozenset(
-    {"latest_revision", "has_unpublished_changes", "locked", "locked_by", "locked_at"}
+    {
+        "latest_revision",
+        "latest_revision_created_at",
+        "draft_title",
+        COMMENTS_RELATION_NAME,
+        "has_unpublished_changes",
+        "locked",
+        "locked_by",
+        "locked_at",
+    }
 )
 
 
 def is_draft_save(instance, update_fields):
-    """True when a reviewed snippet's save leaves what visitors see as it was.
+    """True when a page's or reviewed snippet's save leaves what visitors see as it was.
 
-    A snippet that is not live is invisible (a new draft; unpublishing sends ``unpublished``);
+    One that is not live is invisible (a new draft; unpublishing sends ``unpublished``);
     a live one's draft changes are kept in a revision, and only bookkeeping columns are saved.
+    Publishing sends ``published`` (or ``page_published``), which moves the version.
     """
     if isinstance(instance, PublicationFile):
         instance = instance.publication
-    if not isinstance(instance, ReviewedSnippet):
+    if not isinstance(instance, (Page, ReviewedSnippet)):
         return False
     return not instance.live or bool(update_fields and DRAFT_BOOKKEEPING.issuperset(update_fields))
 

@@ -171,16 +171,14 @@ class DocumentForm(BaseDocumentForm):
             check_document_content(file)
         return file
 
-    def _post_clean(self):
-        # A refused upload is left out of the instance, and Document.clean() would then also
-        # report the extension of an empty name ("File extension “” is not allowed"): let it
-        # see the name the editor chose. Nothing is saved from an invalid form.
-        refused = self.files.get(self.add_prefix("file")) if "file" in self._errors else None
-        if refused is None:
-            return super()._post_clean()
-        original = self.instance.file
-        self.instance.file = refused
-        try:
-            return super()._post_clean()
-        finally:
-            self.instance.file = original
+    def clean(self):
+        # A refused upload is left out of the instance, and Document.clean() (run after
+        # this, with the model's validation) would then also report the extension of an
+        # empty name ("File extension “” is not allowed"): let it see the name the editor
+        # chose. Nothing is saved from an invalid form.
+        cleaned_data = super().clean()
+        if self.has_error("file"):
+            refused = self.files.get(self.add_prefix("file"))
+            if refused is not None:
+                self.instance.file = refused
+        return cleaned_data

@@ -9,6 +9,7 @@ from cities.models import CityIndexPage, CityPage
 from knowledge.models import MigrationProfilePage
 from mc2cm_portal.models import Partner, PublicationFile
 from tests.pages import url_in
+from tests.staff import edit_form, post_edit, staff_client
 
 pytestmark = pytest.mark.django_db
 
@@ -117,3 +118,29 @@ def test_emptying_the_page_cache_keeps_the_content_version():
     assert content_version() == version
     content_changed()
     assert content_version() != version
+
+
+def test_saving_a_draft_leaves_the_cached_page_cached(client):
+    tangier = CityPage.objects.get(slug_en="tangier")
+    url = url_in(tangier, "en")
+    assert fetch(client, url)[0]["X-Page-Cache"] == "miss"
+    editor = staff_client("edna", "Editors")
+    data = edit_form(editor, tangier)
+    data["official_name_en"] = "A name only in the draft"
+    assert post_edit(editor, tangier, data).status_code == 302
+    assert CityPage.objects.get(pk=tangier.pk).has_unpublished_changes
+    response, html = fetch(client, url)
+    assert response["X-Page-Cache"] == "hit"
+    assert "A name only in the draft" not in html
+
+
+def test_a_new_release_never_serves_what_the_previous_one_kept(client, settings):
+    url = url_in(CityPage.objects.get(slug_en="tangier"), "en")
+    fetch(client, url)
+    assert fetch(client, url)[0]["X-Page-Cache"] == "hit"
+    settings.RELEASE = "the-next-release"
+    with CaptureQueriesContext(connection) as queries:
+        response, _html = fetch(client, url)
+    assert response["X-Page-Cache"] == "miss"
+    # Nor any kept fragment or lookup: the city's figures are read again.
+    assert "cities_cityfigure" in " ".join(query["sql"] for query in queries.captured_queries)

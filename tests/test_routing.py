@@ -96,31 +96,3 @@ def test_a_made_up_host_is_refused_and_leaves_nothing_in_the_cache(client):
     response = client.get("/en/", HTTP_HOST="made-up.example")
     assert response.status_code == 400
     assert not [key for key in cache._cache if "made-up" in key]
-
-
-@pytest.mark.parametrize(
-    ("host", "port"),
-    [
-        ("example.org", "80"),  # hostname and port
-        ("example.org", "8080"),  # the same hostname, another site's port
-        ("example.org", "9999"),  # two sites with the hostname, neither port: the default
-        ("other.org", "1234"),  # one site with the hostname, another port: that site
-        ("unknown.org", "80"),  # no site with the hostname: the default
-        ("localhost", "80"),  # the default site's own hostname
-    ],
-)
-def test_the_site_is_the_one_wagtail_would_choose(rf, host, port):
-    """routing._site_for loads the site with its home page and settings in one query, so it
-    makes Wagtail's choice itself (get_site_for_hostname); it must stay the same choice."""
-    from wagtail.models import Site
-
-    from mc2cm_portal.routing import _site_for
-
-    home = Site.objects.get(is_default_site=True).root_page
-    for hostname, site_port in (("example.org", 80), ("example.org", 8080), ("other.org", 80)):
-        Site.objects.create(hostname=hostname, port=site_port, root_page=home)
-    request = rf.get("/en/", HTTP_HOST=host, SERVER_PORT=port)
-    expected = Site._find_for_request(request)
-    chosen = _site_for(request)
-    assert (chosen.pk if chosen else None) == (expected.pk if expected else None)
-    assert chosen is None or type(chosen.root_page).__name__ == "HomePage"

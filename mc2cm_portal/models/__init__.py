@@ -27,6 +27,7 @@ from .shared import (
     visible,
     visible_page,
     with_privacy,
+    without_long_text,
 )
 from .versions import ContentVersion
 
@@ -56,4 +57,5 @@ __all__ = [
     "visible",
     "visible_page",
     "with_privacy",
+    "without_long_text",
 ]

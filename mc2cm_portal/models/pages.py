@@ -2,8 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, F, Window
-from django.http import Http404
+from django.db.models import Count, F, Window
 from django.utils import translation
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -15,14 +14,14 @@ from wagtail.search import index
 
 from ..blocks import BodyBlock
 from ..filters import apply_filters, mark_available
-from ..fragments import lazy_context, listing_key, paginate
-from ..routing import cached_route, restrictions_query, with_restrictions
+from ..fragments import keep_listing_query, paginate
 from .shared import (
     LANGUAGE_CODES,
     Theme,
     current_language,
     require_one_language,
     visible,
+    without_long_text,
 )
 
 
@@ -119,6 +118,10 @@ class PillarPage(TranslatedPageMixin, IntroMixin, BodyMixin, Page):
     def sections(self):
         return visible(self.get_children()).specific()
 
+    def get_template(self, request, *args, **kwargs):
+        # One template for the three pillars (Wagtail would look for one per page type).
+        return "mc2cm_portal/pillar_page.html"
+
 
 class SectionIndexPage(TranslatedPageMixin, IntroMixin, Page):
     """Base for the section pages of a pillar, which list their children a page at a time.
@@ -144,15 +147,21 @@ class SectionIndexPage(TranslatedPageMixin, IntroMixin, Page):
     class Meta:
         abstract = True
 
+    # One template for the section lists (Wagtail would look for one per page type).
+    listing_template = "mc2cm_portal/section_index_page.html"
+
     def listing_filters(self):
         """The filters offered above the list; none by default."""
         return []
+
+    def get_template(self, request, *args, **kwargs):
+        return self.listing_template
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         (model,) = self.allowed_subpage_models()
         filters = self.listing_filters()
-        everything = visible(model.objects.child_of(self))
+        everything = without_long_text(visible(model.objects.child_of(self)))
         mark_available(filters, everything, f"section:{self.pk}")
         children = apply_filters(everything, request.GET, filters)
         if any(choice_filter.selected for choice_filter in filters):
@@ -160,16 +169,12 @@ class SectionIndexPage(TranslatedPageMixin, IntroMixin, Page):
         children = children.select_related(*self.listing_related).order_by(*self.listing_order)
         context["filters"] = filters
         context["filters_active"] = any(choice_filter.selected for choice_filter in filters)
-        # The list is read inside a kept fragment (see fragments.py): a repeat visit with
-        # the same filters and page makes none of its queries.
-        context["listing_key"] = listing_key(request, filters)
-        context.update(lazy_context(lambda: self.listing(children, request), self.listing_names))
+        keep_listing_query(request, filters)
+        context.update(self.listing(children, request))
         return context
 
-    # The context entries ``listing`` returns.
-    listing_names = ("items",)
-
     def listing(self, children, request):
+        """The context entries of the list: a page of children (read when it is shown)."""
         # get_page() turns a missing, non-numeric or out-of-range ?page= into a valid page.
         return {"items": paginate(request, children, self.per_page)}
 
@@ -235,59 +240,10 @@ class HomePage(TranslatedPageMixin, Page):
         if self.start_year and self.end_year and self.end_year < self.start_year:
             raise ValidationError({"end_year": _("The end year cannot be before the start year.")})
 
-    def route_by_url_path(self, request, path_components):
-        """Find the page at an address in one query, instead of Wagtail's one per level.
-
-        wagtail-modeltranslation replaces ``route`` on every translated page class when
-        the apps load; ``PortalConfig.ready`` installs this one on the home page after it.
-
-        Each language has its own url_path column (built from that language's slugs, with
-        the same fallback the router applies), so the address maps to one row.
-        """
-        if not path_components:
-            return super(HomePage, with_restrictions(self)).route(request, path_components)
-        language = current_language()
-        base = getattr(self, f"url_path_{language}", None) or self.url_path
-        url_path = base + "/".join(path_components) + "/"
-
-        def find():
-            page = (
-                Page.objects.filter(path__startswith=self.path)
-                .filter(**{f"url_path_{language}": url_path})
-                .order_by("depth")
-                .first()
-            )
-            if page is None:
-                return None
-            # The page in its own class, told in the same query whether any view
-            # restriction applies (nearly never), so serving it needs no other lookup;
-            # with what it always shows from other tables (``serve_related``).
-            model = page.specific_class or Page
-            return (
-                model._default_manager.annotate(view_restricted=Exists(restrictions_query(page)))
-                .select_related(*getattr(model, "serve_related", ()))
-                .filter(pk=page.pk)
-                .first()
-            )
-
-        # The address-to-page answer is cached per content version (routing.py).
-        page = cached_route(self, language, url_path, find)
-        if page is None:
-            raise Http404
-        return page.route(request, [])
-
     latest_count = 6
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Read inside a kept fragment (see fragments.py): a repeat visit makes none of
-        # these queries.
-        context.update(
-            lazy_context(
-                self.overview,
-                ("pillars", "city_index", "city_count", "cities", "latest"),
-            )
-        )
         context["ways_in"] = self.ways_in(request)
         return context
 
@@ -317,7 +273,11 @@ class HomePage(TranslatedPageMixin, Page):
         return ways
 
     def overview(self):
-        """The pillars, the map of the longest-standing members and the newest content."""
+        """The pillars, the map of the longest-standing members and the newest content.
+
+        Read by the template inside a kept fragment, so a repeat visit makes none of these
+        queries.
+        """
         from action.models import ToolkitPage
         from cities.models import CityIndexPage, CityPage
         from dialogue.models import PeerMeetingPage
@@ -328,7 +288,7 @@ class HomePage(TranslatedPageMixin, Page):
         # longest-standing members are shown, and the heading links to the full list.
         # A window count gives the total in the same query as the cities shown.
         shown = list(
-            visible(CityPage.objects)
+            without_long_text(visible(CityPage.objects))
             .annotate(total=Window(Count("pk")))
             .order_by("member_since", "title")[: self.cities_on_map]
         )

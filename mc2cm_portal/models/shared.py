@@ -11,6 +11,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
     CollectionViewRestriction,
     DraftStateMixin,
@@ -311,18 +312,6 @@ class PortalSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("portal settings")
 
-    @classmethod
-    def for_request(cls, request):
-        """Wagtail's lookup, answered from the cache until content or settings change."""
-        from ..routing import site_settings
-
-        attr_name = cls.get_cache_attr_name()
-        if not hasattr(request, attr_name):
-            instance = site_settings(cls, request)
-            instance._request = request  # lets Wagtail build page URLs from the setting
-            setattr(request, attr_name, instance)
-        return getattr(request, attr_name)
-
 
 def _restricted(restrictions, field, path):
     """Is any restriction on the node at ``path`` or an ancestor (a path prefix of it)?"""
@@ -347,6 +336,21 @@ def visible(pages):
     ancestor (a path prefix) of this one?
     """
     return pages.filter(visible_page())
+
+
+def without_long_text(pages):
+    """``pages`` without their long text (body, portrait, agenda … in every language).
+
+    Lists and cards show titles, dates and short summaries, never another page's body:
+    loading those columns (three languages of StreamField JSON each) was most of what a
+    related list read from the database.
+    """
+    long_text = [
+        field.attname
+        for field in pages.model._meta.concrete_fields
+        if isinstance(field, (StreamField, RichTextField))
+    ]
+    return pages.defer(*long_text)
 
 
 def public_document(prefix=""):

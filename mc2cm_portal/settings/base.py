@@ -11,6 +11,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from mc2cm_portal.release import code_digest
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -71,8 +73,6 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and routing: a cached page for an anonymous visitor costs no query.
     "mc2cm_portal.cache.PageCacheMiddleware",
-    # The site and portal settings from the cache, so uncached pages skip those queries.
-    "mc2cm_portal.routing.SiteLookupMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the language from the URL prefix, or for "/"
     # from the browser's Accept-Language header.
@@ -103,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "mc2cm_portal.fragments.kept_fragments",
             ],
         },
     },
@@ -263,7 +264,12 @@ CACHES = {
         "LOCATION": str(CACHE_DIR),
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },
+    # Keeps nothing: page fragments a visitor must not share are "kept" here (fragments.py).
+    "uncached": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
 }
+# Part of every key of the kept pages, fragments and lookups (cache.py), so a deploy never
+# serves HTML or unpickles objects made by the previous code (release.py).
+RELEASE = os.environ.get("MC2CM_RELEASE") or code_digest(BASE_DIR)
 MC2CM_PAGE_CACHE = env_bool("MC2CM_PAGE_CACHE", True)
 MC2CM_PAGE_CACHE_SECONDS = 60 * 60
 # Rendered lists kept per content version (fragments.py); off only to measure without them.

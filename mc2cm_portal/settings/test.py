@@ -15,7 +15,10 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # Hashing passwords properly makes admin-login fixtures slow; tests need no real hashing.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # A per-process cache, so tests never share state through a real cache server.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "uncached": CACHES["uncached"],  # noqa: F405
+}
 # The test client's host is the public address, so pages it fetches may be cached.
 PUBLIC_URL = WAGTAILAPI_BASE_URL = "http://testserver"
 # Tests tell a cached answer from a fresh one by this header.

@@ -17,7 +17,6 @@ from modeltranslation.utils import build_localized_fieldname, resolution_order
 from wagtail.models import Page, Site
 
 from ..formats import localized_number as plain_localized_number
-from ..fragments import cached_render
 from ..routing import breadcrumb_trail, footer_items, menu_items, versioned
 from ..text import collation_key
 
@@ -388,32 +387,3 @@ def date_range(start, end=None):
         "start": date_format(start, DAY_MONTH if start.year == end.year else DAY_MONTH_YEAR),
         "end": date_format(end, DAY_MONTH_YEAR),
     }
-
-
-class CachedFragmentNode(template.Node):
-    def __init__(self, nodelist, name, vary_on):
-        self.nodelist = nodelist
-        self.name = name
-        self.vary_on = vary_on
-
-    def render(self, context):
-        values = [var.resolve(context) for var in self.vary_on]
-        vary_on = [None if value is None else str(value) for value in values]
-        return cached_render(
-            context.get("request"), self.name, vary_on, lambda: self.nodelist.render(context)
-        )
-
-
-@register.tag
-def cached_fragment(parser, token):
-    """``{% cached_fragment "name" page.pk %}…{% endcached_fragment %}``: see fragments.py.
-
-    The name and the values after it identify the fragment; the content version and the
-    language are always part of the key.
-    """
-    bits = token.split_contents()
-    if len(bits) < 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
-        raise template.TemplateSyntaxError(f"{bits[0]} needs a quoted name first")
-    nodelist = parser.parse(("endcached_fragment",))
-    parser.delete_first_token()
-    return CachedFragmentNode(nodelist, bits[1][1:-1], [parser.compile_filter(b) for b in bits[2:]])
