@@ -210,3 +210,11 @@ def character_count_script():
     return json_script(strings, "character-count-strings") + format_html(
         '<script src="{}"></script>', static("js/character_count.js")
     )
+
+
+# --- Each language's fields in a panel editors can collapse (static/js/language_groups.js) ---
+
+
+@hooks.register("insert_editor_js")
+def language_groups_script():
+    return format_html('<script src="{}"></script>', static("js/language_groups.js"))
