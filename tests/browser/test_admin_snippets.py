@@ -100,7 +100,7 @@ def test_the_moderator_approves_both(moderator, state):
         moderator.goto(address)
         footer_action(moderator, "Approve and Publish")
         moderator.wait_for_load_state()
-        expect(moderator.locator(".messages")).to_contain_text("published")
+        expect(moderator.locator(".messages")).to_contain_text("updated")
 
 
 def test_visitors_now_see_the_new_name_address_and_title(page, state):
