@@ -83,7 +83,10 @@ class PilotProjectPage(TranslatedPageMixin, ThemesMixin, BodyMixin, Page):
         help_text=_("Leave empty while the end is not known."),
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
-    summary = models.TextField(_("summary"), help_text=_("The project in two or three sentences."))
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("The project in two or three sentences.")
+    )
+    required_in_one_language = ("summary",)
     aims = RichTextField(
         _("aims"),
         blank=True,
@@ -164,9 +167,15 @@ class ToolkitPage(TranslatedPageMixin, ThemesMixin, Page):
         help_text=_("Tick for a demonstration toolkit; visitors see it labelled as an example."),
     )
     audience = models.CharField(
-        _("audience"), max_length=255, help_text=_("Who the toolkit is for, e.g. 'City planners'.")
+        _("audience"),
+        max_length=255,
+        blank=True,
+        help_text=_("Who the toolkit is for, e.g. 'City planners'."),
     )
-    summary = models.TextField(_("summary"), help_text=_("What the toolkit helps to do."))
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("What the toolkit helps to do.")
+    )
+    required_in_one_language = ("audience", "summary")
     steps = StreamField(
         StepsBlock(),
         verbose_name=_("steps"),

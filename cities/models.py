@@ -23,6 +23,7 @@ from mc2cm_portal.models import (
     visible,
     without_long_text,
 )
+from mc2cm_portal.models.shared import require_one_language
 from mc2cm_portal.text import collation_key
 
 
@@ -84,7 +85,8 @@ class CityPage(TranslatedPageMixin, ThemesMixin, Page):
         blank=True,
         help_text=_("The administration taking part, e.g. 'Greater Amman Municipality'."),
     )
-    country = models.CharField(_("country"), max_length=100)
+    country = models.CharField(_("country"), max_length=100, blank=True)
+    required_in_one_language = ("country",)
     region = models.CharField(_("region"), max_length=30, choices=Region.choices)
     latitude = models.DecimalField(
         _("latitude"),
@@ -321,6 +323,7 @@ class CityFigure(Orderable):
     label = models.CharField(
         _("what is counted"),
         max_length=200,
+        blank=True,
         help_text=_("E.g. 'Foreign residents' or 'Population of the metropolitan area'."),
     )
     qualifier = models.CharField(
@@ -337,7 +340,10 @@ class CityFigure(Orderable):
         _("year"), validators=[MinValueValidator(1900), MaxValueValidator(2100)]
     )
     source = models.CharField(
-        _("source"), max_length=255, help_text=_("E.g. 'General census of population, 2014'.")
+        _("source"),
+        max_length=255,
+        blank=True,
+        help_text=_("E.g. 'General census of population, 2014'."),
     )
     source_url = models.URLField(_("source address"), blank=True)
     measure = models.CharField(
@@ -370,6 +376,9 @@ class CityFigure(Orderable):
 
     def clean(self):
         super().clean()
+        # What is counted and where it comes from, in at least one language (the others
+        # fall back); the value, unit and year are required as such.
+        require_one_language(self, "label", "source")
         if self.measure and self.unit and MEASURE_UNITS[self.measure] != self.unit:
             raise ValidationError(
                 {"measure": _("This measure is counted in another unit than the figure's.")}

@@ -109,7 +109,8 @@ class PeerMeetingPage(TranslatedPageMixin, ThemesMixin, BodyMixin, Page):
         related_name="+",
         help_text=_("Partner cities that took part besides the host. Only those recorded."),
     )
-    summary = models.TextField(_("summary"), help_text=_("What the meeting was about."))
+    summary = models.TextField(_("summary"), blank=True, help_text=_("What the meeting was about."))
+    required_in_one_language = ("summary",)
     background_document = models.ForeignKey(
         "mc2cm_portal.Publication",
         verbose_name=_("background document"),

@@ -51,7 +51,7 @@ class CityPublicationPage(TranslatedPageMixin, ThemesMixin, BodyMixin, Page):
         help_text=_("The city this document is about. It is listed on that city's page."),
     )
     summary = models.TextField(
-        _("summary"), help_text=_("What the document covers, in a short paragraph.")
+        _("summary"), blank=True, help_text=_("What the document covers, in a short paragraph.")
     )
     publication = models.ForeignKey(
         "mc2cm_portal.Publication",
@@ -63,6 +63,7 @@ class CityPublicationPage(TranslatedPageMixin, ThemesMixin, BodyMixin, Page):
         help_text=_("The publication holding the document in each language it exists in."),
     )
 
+    required_in_one_language = ("summary",)
     subpage_types = []
     content_panels = [
         *Page.content_panels,

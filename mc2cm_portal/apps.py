@@ -11,7 +11,10 @@ class PortalConfig(AppConfig):
 
         from . import signals  # noqa: F401 - connects the search index to publishing
         from .models import LANGUAGE_CODES
+        from .translated_admin import group_translated_panels
 
+        # Each language's fields in a group of its own, in every edit form.
+        group_translated_panels()
         # wagtail-modeltranslation makes the default language's title and slug required on
         # the model (it sets blank=False while patching the panels), so publishing a page
         # without an English title failed. One language is enough (TranslatedPageMixin.clean);

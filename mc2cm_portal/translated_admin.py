@@ -5,6 +5,9 @@
   left-to-right in an Arabic admin; its label names the language ("Title (Arabic)") in the
   admin's language; the help text is said once, on the first language of the field; a
   title, name or slug is required in one language, not in English (see ONE_LANGUAGE_ENOUGH).
+- ``group_translated_panels``: in every edit form, each language's fields in a panel of its
+  own ("Arabic", "French", "English"), so an editor working in one language can collapse the
+  other two (static/js/language_groups.js remembers which).
 - ``copy_translation``: wagtail-modeltranslation's "Copy content from ar/fr/en", answered for
   translations of the same StreamField only (its own view assumed any panel was one).
 """
@@ -19,7 +22,9 @@ from django.utils.translation import get_language_info, pgettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from modeltranslation.fields import TranslationField
+from modeltranslation.translator import translator
 from wagtail.admin.forms.models import formfield_for_dbfield
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
@@ -58,6 +63,111 @@ def translated_field_options(db_field):
     bidi = get_language_info(db_field.language)["bidi"]
     widget.attrs.update(lang=db_field.language, dir="rtl" if bidi else "ltr")
     return {**options, "widget": widget}
+
+
+# The heading of the panel holding one language's fields, in the admin's language.
+LANGUAGE_GROUP_HEADING = {
+    "ar": pgettext_lazy("heading of the fields in one language", "Arabic"),
+    "fr": pgettext_lazy("heading of the fields in one language", "French"),
+    "en": pgettext_lazy("heading of the fields in one language", "English"),
+}
+
+
+def panel_language(panel, model):
+    """The language of the field a panel edits, if it is one language of a translated field."""
+    if not isinstance(panel, FieldPanel):
+        return None
+    try:
+        field = model._meta.get_field(panel.field_name)
+    except FieldDoesNotExist:
+        return None
+    return field.language if isinstance(field, TranslationField) else None
+
+
+def split_by_language(panel, model):
+    """``panel`` as (what is not in any language, {language: what is in that language}).
+
+    A row or a group of fields is split into copies holding each part, under the same
+    heading: the Arabic part of "About the project" is a group "About the project" with the
+    Arabic fields only.
+    """
+    language = panel_language(panel, model)
+    if language:
+        return None, {language: panel}
+    if not isinstance(panel, MultiFieldPanel | FieldRowPanel):
+        return panel, {}
+    common, by_language = [], {}
+    for child in panel.children:
+        child_common, child_languages = split_by_language(child, model)
+        if child_common is not None:
+            common.append(child_common)
+        for code, part in child_languages.items():
+            by_language.setdefault(code, []).append(part)
+    if not by_language:
+        return panel, {}
+
+    def copy_with(children):
+        if isinstance(panel, FieldRowPanel) and len(children) == 1:
+            return children[0]  # a row of one field is that field
+        return type(panel)(**{**panel.clone_kwargs(), "children": children})
+
+    return (
+        copy_with(common) if common else None,
+        {code: copy_with(children) for code, children in by_language.items()},
+    )
+
+
+def group_by_language(panels, model):
+    """The panels with each language's fields gathered in one group per language.
+
+    The groups take the place of the first translated field (the title, usually), in the
+    site's language order; the other panels keep theirs. A group is a stock
+    ``MultiFieldPanel``: at the top of a tab it is a collapsible section with its own
+    button (``aria-expanded``); inside a figure, a labelled part that follows the section of
+    its language. Without JavaScript everything stays open.
+    """
+    if any("data-language-group" in getattr(panel, "attrs", {}) for panel in panels):
+        return panels  # already grouped (a page type inheriting its parent's panels)
+    common, by_language, position = [], {}, None
+    for panel in panels:
+        panel_common, panel_languages = split_by_language(panel, model)
+        if panel_languages and position is None:
+            position = len(common)
+        for code, part in panel_languages.items():
+            by_language.setdefault(code, []).append(part)
+        if panel_common is not None:
+            common.append(panel_common)
+    if not by_language:
+        return panels
+    groups = [
+        MultiFieldPanel(
+            by_language[code],
+            heading=LANGUAGE_GROUP_HEADING[code],
+            attrs={"data-language-group": code},
+        )
+        for code in LANGUAGE_CODES
+        if code in by_language
+    ]
+    return [*common[:position], *groups, *common[position:]]
+
+
+PANEL_LISTS = ("content_panels", "promote_panels", "settings_panels", "panels")
+
+
+def group_translated_panels():
+    """Group each language's fields in every edit form (``group_by_language``).
+
+    Run once at start-up, after wagtail-modeltranslation has replaced each translated field's
+    panel by one per language, on the same models and panel lists it patches.
+    """
+    for model in translator.get_registered_models():
+        for name in PANEL_LISTS:
+            panels = getattr(model, name, None)
+            if panels:
+                setattr(model, name, group_by_language(list(panels), model))
+        if issubclass(model, Page):
+            # Built from the panels above on first use; drop any built before.
+            model.get_edit_handler.cache_clear()
 
 
 def translated_stream_field(model, name):

@@ -2,17 +2,23 @@
 (translation status, downloads); the permission check in front of every document; the
 moderator's requested changes shown on the edit screen."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.db import models
 from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.html import format_html, json_script
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.fields import TranslationField
 from wagtail import hooks
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import StatusFlagColumn
+from wagtail.admin.widgets import AdminDateTimeInput
 from wagtail.models import WorkflowState
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -31,6 +37,30 @@ register_form_field_override(models.DecimalField, override={"form_class": Decima
 register_form_field_override(models.IntegerField, override={"form_class": WholeNumberField})
 # Each language of a translated field: its lang, dir and label (translated_admin.py).
 register_form_field_override(TranslationField, override=translated_field_options)
+
+
+def time_zone_note():
+    """Which time zone the admin reads and shows times in: the editor's own (their account's
+    choice, activated by Wagtail for each admin request), in the admin's language."""
+    zone = timezone.get_current_timezone_name()
+    if zone == settings.TIME_ZONE:
+        message = gettext(
+            "Times are in %(zone)s. To work in your own time zone, choose it in your account."
+        )
+    else:
+        message = gettext("Times are in %(zone)s (your account's time zone).")
+    return message % {"zone": zone}
+
+
+def date_time_options(db_field):
+    """Wagtail's date and time input, its help saying the time zone (read when shown)."""
+    note = lazy(time_zone_note, str)()
+    help_text = format_lazy("{} {}", db_field.help_text, note) if db_field.help_text else note
+    return {"widget": AdminDateTimeInput, "help_text": help_text}
+
+
+# Go-live and expiry times ("Set schedule"), and any other date and time typed in the admin.
+register_form_field_override(models.DateTimeField, override=date_time_options)
 
 
 # --- Snippets --------------------------------------------------------------------------------
@@ -210,3 +240,11 @@ def character_count_script():
     return json_script(strings, "character-count-strings") + format_html(
         '<script src="{}"></script>', static("js/character_count.js")
     )
+
+
+# --- Each language's fields in a panel editors can collapse (static/js/language_groups.js) ---
+
+
+@hooks.register("insert_editor_js")
+def language_groups_script():
+    return format_html('<script src="{}"></script>', static("js/language_groups.js"))

@@ -2,6 +2,7 @@
 time is in."""
 
 import datetime
+import html
 import re
 
 import pytest
@@ -58,3 +59,44 @@ def test_a_go_live_time_is_read_and_shown_in_each_persons_zone():
     in_zone(moderator, "Asia/Beirut")
     shown = moderator.get(edit_url(city)).content.decode()
     assert re.search(r"Go-live:</span>\s*Dec\. 2, 2030, 11 a\.m\. EET", shown)
+
+
+def go_live_help(client, url):
+    """What the go-live input of the "Set schedule" dialog says about itself (its
+    ``aria-describedby``: what a screen reader reads, shown under the input)."""
+    page = client.get(url).content.decode()
+    field = re.search(r'<input[^>]*name="go_live_at"[^>]*>', page)[0]
+    help_id = re.search(r'aria-describedby="([^"]+)"', field)[1]
+    help_element = re.search(rf'id="{help_id}"[^>]*>(.*?)</div>\s*</div>', page, re.S)[1]
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", help_element)).split())
+
+
+@pytest.mark.parametrize(
+    ("language", "zone", "note"),
+    [
+        ("en", "Africa/Tunis", "Times are in Africa/Tunis (your account's time zone)."),
+        (
+            "fr",
+            "Europe/Paris",
+            "Les heures sont celles du fuseau Europe/Paris (celui de votre compte).",
+        ),
+        ("ar", "Asia/Beirut", "الأوقات بتوقيت Asia/Beirut (المنطقة الزمنية المختارة في حسابك)."),
+    ],
+)
+def test_the_schedule_dialog_says_which_time_zone_times_are_in(language, zone, note):
+    editor = staff_client("edna", "Editors")
+    in_zone(editor, zone)
+    profile = UserProfile.get_for_user(editor.user)
+    profile.preferred_language = language
+    profile.save()
+    city = CityPage.objects.get(slug_en="tangier")
+    assert note in go_live_help(editor, edit_url(city))
+
+
+def test_staff_without_a_time_zone_are_told_where_to_choose_one():
+    editor = staff_client("edna", "Editors")
+    city = CityPage.objects.get(slug_en="tangier")
+    assert (
+        "Times are in UTC. To work in your own time zone, choose it in your account."
+        in go_live_help(editor, edit_url(city))
+    )

@@ -76,10 +76,13 @@ class TranslatedPageMixin:
         *Page.search_fields,
         *(index.AutocompleteField(f"title_{code}") for code in LANGUAGE_CODES),
     ]
+    # Translated fields the page needs in at least one language (they are blank=True on the
+    # model: an Arabic-only or French-only page is saved, the others fall back).
+    required_in_one_language = ()
 
     def clean(self):
         super().clean()
-        require_one_language(self, "title")
+        require_one_language(self, "title", *self.required_in_one_language)
 
     @property
     def preview_modes(self):
@@ -183,11 +186,18 @@ class HomePage(TranslatedPageMixin, Page):
     """The portal's home: the project's why, what and how, its pillars and its ten cities."""
 
     tagline = models.CharField(
-        _("tagline"), max_length=150, help_text=_("E.g. 'Dialogue, Knowledge and Action'.")
+        _("tagline"),
+        max_length=150,
+        blank=True,
+        help_text=_("E.g. 'Dialogue, Knowledge and Action'."),
     )
-    why = models.TextField(_("why"), help_text=_("Why the project exists, in a short paragraph."))
-    what = models.TextField(_("what"), help_text=_("What the project aims to achieve."))
-    how = models.TextField(_("how"), help_text=_("How it works, through its three pillars."))
+    why = models.TextField(
+        _("why"), blank=True, help_text=_("Why the project exists, in a short paragraph.")
+    )
+    what = models.TextField(_("what"), blank=True, help_text=_("What the project aims to achieve."))
+    how = models.TextField(
+        _("how"), blank=True, help_text=_("How it works, through its three pillars.")
+    )
     network = models.TextField(
         _("the network"), blank=True, help_text=_("Who the partner cities are, in one paragraph.")
     )
@@ -200,6 +210,7 @@ class HomePage(TranslatedPageMixin, Page):
         help_text=_("E.g. that a second phase followed. Leave empty if there is nothing to add."),
     )
 
+    required_in_one_language = ("tagline", "why", "what", "how")
     cities_on_map = 40
 
     max_count = 1

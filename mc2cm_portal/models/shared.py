@@ -35,12 +35,20 @@ def current_language():
 ONE_LANGUAGE_ENOUGH = ("title", "name", "slug")
 
 
-def require_one_language(instance, field_name):
-    """Model ``clean``: refuse ``field_name`` empty in every language."""
-    if any(getattr(instance, f"{field_name}_{code}", "") for code in LANGUAGE_CODES):
-        return
+def require_one_language(instance, *field_names):
+    """Model ``clean``: refuse any of ``field_names`` empty in every language.
+
+    Those fields are ``blank=True`` on the model (so no language is required on its own);
+    the error is shown on the input in the admin's language.
+    """
     language = current_language() if current_language() in LANGUAGE_CODES else "en"
-    raise ValidationError({f"{field_name}_{language}": _("Fill this in in at least one language.")})
+    missing = {
+        f"{name}_{language}": _("Fill this in in at least one language.")
+        for name in field_names
+        if not any(getattr(instance, f"{name}_{code}", "") for code in LANGUAGE_CODES)
+    }
+    if missing:
+        raise ValidationError(missing)
 
 
 class ReviewedSnippet(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
@@ -58,7 +66,7 @@ class ReviewedSnippet(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMix
 class Theme(ReviewedSnippet):
     """A topic shared by all content (housing, health care, education ...)."""
 
-    name = models.CharField(_("name"), max_length=80)
+    name = models.CharField(_("name"), max_length=80, blank=True)  # in one language: clean()
     slug = models.SlugField(
         _("slug"),
         unique=True,
@@ -93,7 +101,7 @@ class Partner(ReviewedSnippet):
         IMPLEMENTING = "implementing", _("Implementing partner")
         FUNDING = "funding", _("Funder")
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, blank=True)  # in one language: clean()
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     description = models.TextField(
@@ -143,7 +151,7 @@ class Publication(index.Indexed, ReviewedSnippet, ClusterableModel):
         TOOLKIT = "toolkit", _("Toolkit")
         REPORT = "report", _("Report or study")
 
-    title = models.CharField(_("title"), max_length=255)
+    title = models.CharField(_("title"), max_length=255, blank=True)  # in one language: clean()
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     year = models.PositiveSmallIntegerField(
         _("year of publication"), null=True, blank=True, help_text=_("Leave empty if unknown.")
