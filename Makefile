@@ -67,12 +67,16 @@ test: install messages ## Run the suite on SQLite, then all of it (browser tests
 	$(MAKE) test-postgres
 
 # The browser tests drive the same views through Chromium: once is enough, on PostgreSQL,
-# the production database.
+# the production database. Both runs use both CPUs (pytest-xdist): each worker has its own
+# test database; whole modules go to one worker, and the tests that need a demo site of
+# their own (servers, browser) share one (tests/conftest.py).
+XDIST := -n 2 --dist loadgroup
+
 test-sqlite: install ## Run the suite on SQLite (all but the browser tests)
-	env -u DATABASE_URL $(PY) -m pytest --ignore=tests/browser
+	env -u DATABASE_URL $(PY) -m pytest $(XDIST) --ignore=tests/browser
 
 test-postgres: install ## Run the whole suite, browser tests included, on a throwaway PostgreSQL cluster
-	$(PY) scripts/throwaway_postgres.py -- $(PY) -m pytest
+	$(PY) scripts/throwaway_postgres.py -- $(PY) -m pytest $(XDIST)
 
 lint: install ## Check the code with ruff
 	$(VENV)/bin/ruff check .

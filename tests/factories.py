@@ -6,8 +6,7 @@ from wagtail.documents import get_document_model
 from mc2cm_portal.access import portal_collections
 from mc2cm_portal.demo.pdf import make_pdf
 from mc2cm_portal.models import Publication, PublicationFile
-
-LANGUAGES = ("ar", "fr", "en")
+from tests import LANGUAGES
 
 
 def tr(field, en, ar=None, fr=None):

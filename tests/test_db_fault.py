@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.servers import LANGUAGES, ON_POSTGRES, get, serve
+from tests import LANGUAGES
+from tests.servers import ON_POSTGRES, get, serve
 
 PG_DATA = os.environ.get("MC2CM_PG_DATA")
 PG_CTL = os.environ.get("MC2CM_PG_CTL")

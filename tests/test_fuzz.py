@@ -16,10 +16,10 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests import LANGUAGES
 from tests.pages import one_page_of_each_type, url_in
 
 pytestmark = pytest.mark.django_db
-LANGUAGES = ("ar", "fr", "en")
 
 FUZZ = settings(
     max_examples=int(os.environ.get("HYPOTHESIS_MAX_EXAMPLES", 50)),

@@ -21,11 +21,11 @@ from mc2cm_portal.templatetags.map_tags import (
     markers_for,
     place_labels,
 )
+from tests import LANGUAGES
 from tests.pages import url_in
 
 pytestmark = pytest.mark.django_db
 
-LANGUAGES = ("ar", "fr", "en")
 ROOT = Path(__file__).resolve().parent.parent
 BASE_MAP = ROOT / "static" / "img" / "mediterranean.svg"
 MAP_CSS = ROOT / "static" / "css" / "map.css"

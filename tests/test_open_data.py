@@ -10,12 +10,12 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from cities.models import CityFigure, CityPage
+from tests import LANGUAGES
 from tests.factories import add_city
 from tests.pages import url_in
 
 pytestmark = pytest.mark.django_db
 
-LANGUAGES = ("ar", "fr", "en")
 HOST = "http://testserver"
 
 

@@ -8,11 +8,11 @@ from django.test import RequestFactory
 
 from mc2cm_portal.accounts import client_ip
 from mc2cm_portal.models import PublicationFile
+from tests import LANGUAGES
 from tests.staff import PARTNER_PASSWORD as PASSWORD
 
 pytestmark = pytest.mark.django_db
 
-LANGUAGES = ("ar", "fr", "en")
 FAILURE_LIMIT = 5
 EVIL_NEXTS = [
     "//evil.example",

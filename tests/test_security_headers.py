@@ -7,10 +7,10 @@ from django.core.cache import cache
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from tests import LANGUAGES
 from tests.pages import one_page_of_each_type, url_in
 
 pytestmark = pytest.mark.django_db
-LANGUAGES = ("ar", "fr", "en")
 
 STRICT = {
     "default-src": "'self'",
