@@ -1,24 +1,6 @@
 import pytest
 from django.core.management import call_command
 
-# The fixtures that build a whole demo site outside the test database (tests/servers.py,
-# tests/browser/conftest.py): costly, so their tests share one pytest-xdist worker.
-DEMO_SITE_FIXTURES = {"demo_sites", "static_root", "portal_url"}
-
-
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
-def pytest_collection_modifyitems(items):
-    """Under `pytest -n 2 --dist loadgroup` (make test), hand out whole modules, so each
-    module-scoped fixture (a server, a site) is built once, and keep every test that needs a
-    demo site on the same worker, so the site is built once per run, not once per worker.
-    Without pytest-xdist the marks change nothing."""
-    for item in items:
-        if item.get_closest_marker("xdist_group"):
-            continue
-        uses_a_demo_site = DEMO_SITE_FIXTURES & set(item.fixturenames)
-        group = "demo-sites" if uses_a_demo_site else item.nodeid.split("::")[0]
-        item.add_marker(pytest.mark.xdist_group(group))
-
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
