@@ -34,5 +34,5 @@ WHITENOISE_USE_FINDERS = True
 # force_login, which most tests use, does not go through authentication at all. Its
 # database handler keeps failures in the test transaction, so no test inherits a lockout.
 # Typesetting three PDFs at every publish would slow every test that publishes a city,
-# meeting or project page; tests/test_page_pdfs.py switches it on.
+# meeting or project page; tests/portal/test_page_pdfs.py switches it on.
 MC2CM_PAGE_PDFS_ON_PUBLISH = False

@@ -15,10 +15,10 @@ from action.models import ToolkitIndexPage, ToolkitPage
 from cities.models import CityPage
 from mc2cm_portal.models import Theme
 from tests import LANGUAGES
+from tests.admin.test_editing import stream_form_data
 from tests.admin_forms import admin_form_data
 from tests.pages import url_in
 from tests.staff import edit_form, post_edit, refused, staff_client
-from tests.test_admin import stream_form_data
 
 pytestmark = pytest.mark.django_db
 TEXT = {

@@ -93,7 +93,7 @@ def test_a_page_from_the_page_cache_sends_the_same_headers(client, settings):
 
 
 def test_no_transport_security_outside_https(client):
-    # HSTS is only for HTTPS answers in production (see tests/test_settings.py).
+    # HSTS is only for HTTPS answers in production (see tests/portal/test_settings.py).
     assert "Strict-Transport-Security" not in client.get("/en/")
 
 

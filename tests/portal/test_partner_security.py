@@ -251,7 +251,7 @@ def test_images_and_their_renditions_are_served_with_cache_headers(client):
 
 
 def test_an_over_long_username_is_a_form_error_not_a_server_error(client):
-    """Found by tests/test_fuzz.py on PostgreSQL: axes could not record a 300-letter name."""
+    """Found by tests/portal/test_fuzz.py on PostgreSQL: axes could not record a 300-letter name."""
     response = client.post("/fr/partners/sign-in/", {"username": "é" * 300, "password": "x"})
     assert response.status_code == 200
     assert 'aria-invalid="true"' in response.content.decode()
