@@ -66,12 +66,18 @@ test: install messages ## Run the suite on SQLite, then all of it (browser tests
 	$(MAKE) test-postgres
 
 # The browser tests drive the same views through Chromium: once is enough, on PostgreSQL,
-# the production database.
+# the production database. The other tests use both CPUs (pytest-xdist), whole modules per
+# worker, so that a module's server or site is built once; each worker has its own test
+# database. Then, alone: the browser tests (one portal and one Chromium for all of them) and
+# the `serial` ones (a test that stops PostgreSQL).
+PYTEST_PARALLEL := $(PY) -m pytest -n 2 --dist loadfile --ignore=tests/browser -m "not serial"
+PYTEST_ALONE := $(PY) -m pytest -m "browser or serial"
+
 test-sqlite: install ## Run the suite on SQLite (all but the browser tests)
-	env -u DATABASE_URL $(PY) -m pytest --ignore=tests/browser
+	env -u DATABASE_URL $(PYTEST_PARALLEL)
 
 test-postgres: install ## Run the whole suite, browser tests included, on a throwaway PostgreSQL cluster
-	$(PY) scripts/throwaway_postgres.py -- $(PY) -m pytest
+	$(PY) scripts/throwaway_postgres.py -- sh -c '$(PYTEST_PARALLEL) && $(PYTEST_ALONE)'
 
 lint: install ## Check the code with ruff
 	$(VENV)/bin/ruff check .

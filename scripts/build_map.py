@@ -17,7 +17,7 @@ projects them with ``mc2cm_portal.geo.project_exact`` (the projection the city m
 clips them to the viewBox, simplifies them (Douglas-Peucker, coordinates rounded to 0.1
 unit, repeated points and specks of land dropped) and writes a standalone SVG with the
 Natural Earth attribution. Land, sea and border colours are the constants below; the
-marker colours in static/css/map.css are chosen to contrast with them (tests/test_map.py
+marker colours in static/css/map.css are chosen to contrast with them (tests/cities/test_map.py
 checks it).
 """
 

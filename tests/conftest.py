@@ -1,8 +1,6 @@
 import pytest
 from django.core.management import call_command
 
-LANGUAGES = ("ar", "fr", "en")
-
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):

@@ -8,8 +8,7 @@ from wagtail.documents import get_document_model
 from mc2cm_portal.access import portal_collections
 from mc2cm_portal.demo.pdf import make_pdf
 from mc2cm_portal.models import Publication, PublicationFile
-
-LANGUAGES = ("ar", "fr", "en")
+from tests import LANGUAGES
 
 
 def tr(field, en, ar=None, fr=None):
@@ -29,6 +28,52 @@ def add_page(parent, model, en, ar=None, fr=None, slug=None, **fields):
     page = model(**page_kwargs(en, ar, fr, slug), **fields)
     parent.add_child(instance=page)
     return page
+
+
+def add_city(en, ar=None, fr=None, figures=1, region="europe", **fields):
+    """A partner city under the cities index, in Spain unless told, with ``figures`` key
+    figures (a population count each, one a year from 2020)."""
+    from cities.models import CityFigure, CityIndexPage, CityPage
+
+    fields = {
+        "latitude": "39.47",
+        "longitude": "-0.38",
+        "member_since": 2024,
+        **tr("country", "Spain", "إسبانيا", "Espagne"),
+        **fields,
+    }
+    city = add_page(CityIndexPage.objects.get(), CityPage, en, ar, fr, region=region, **fields)
+    for year in range(2020, 2020 + figures):
+        CityFigure.objects.create(
+            city=city,
+            value=100_000 + year,
+            unit=CityFigure.Unit.PEOPLE,
+            year=year,
+            **tr("label", "Population", "السكان", "Population"),
+            **tr("source", "Census", "التعداد", "Recensement"),
+        )
+    return city
+
+
+def add_meeting(index, en, start_date, **fields):
+    """A peer meeting under ``index``, titled ``en`` (with "(ar)"/"(fr)" for the others).
+
+    Held online unless ``fields`` name a host city or a venue (a meeting needs one of them).
+    """
+    from dialogue.models import PeerMeetingPage
+
+    if "host_city" not in fields and "venue" not in fields:
+        fields.update(tr("venue", "Online", "عبر الإنترنت", "En ligne"))
+    return add_page(
+        index,
+        PeerMeetingPage,
+        en,
+        f"{en} (ar)",
+        f"{en} (fr)",
+        start_date=start_date,
+        **tr("summary", "A meeting.", "اجتماع.", "Une réunion."),
+        **fields,
+    )
 
 
 def public_collection():

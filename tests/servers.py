@@ -21,7 +21,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = ("ar", "fr", "en")
 SERVER_URL = os.environ.get("DATABASE_URL", "")
 ON_POSTGRES = SERVER_URL.startswith("postgres")
 SERVER_START_TIMEOUT = 90  # migrate (a no-op) then gunicorn, on a busy 2-CPU machine

@@ -1,4 +1,4 @@
-"""What a visitor finds on a site, as JSON: run by tests/test_backup.py before and after.
+"""What a visitor finds on a site, as JSON: run by tests/portal/test_backup.py before and after.
 
     DATABASE_URL=... DJANGO_MEDIA_ROOT=... python -m tests.site_snapshot
 
@@ -13,7 +13,8 @@ import re
 
 import django
 
-LANGUAGES = ("ar", "fr", "en")
+from tests import LANGUAGES
+
 TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 
 

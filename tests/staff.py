@@ -5,8 +5,8 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 
+from tests.admin.test_editing import stream_form_data
 from tests.admin_forms import admin_form_data
-from tests.test_admin import stream_form_data
 
 # What the ``partner`` fixture (conftest.py) signs in with.
 PARTNER_PASSWORD = "a-long-partner-passphrase"  # noqa: S105

@@ -27,7 +27,11 @@ MC2CM_PAGE_CACHE_HEADER = True
 # watch; the page-cache tests switch it on themselves.
 MC2CM_PAGE_CACHE = False
 # Uploaded demo PDFs go to a throwaway folder, never into the project's media/.
-MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", "/tmp/mc2cm-test-media"))  # noqa: F405, S108
+# Each pytest-xdist worker (make test runs two) gets a folder of its own.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")  # noqa: F405
+MEDIA_ROOT = Path(  # noqa: F405
+    os.environ.get("DJANGO_MEDIA_ROOT", f"/tmp/mc2cm-test-media-{_WORKER}")  # noqa: F405, S108
+)
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Serve static files straight from the app folders: tests never run collectstatic.
 WHITENOISE_AUTOREFRESH = True
@@ -36,5 +40,5 @@ WHITENOISE_USE_FINDERS = True
 # force_login, which most tests use, does not go through authentication at all. Its
 # database handler keeps failures in the test transaction, so no test inherits a lockout.
 # Typesetting three PDFs at every publish would slow every test that publishes a city,
-# meeting or project page; tests/test_page_pdfs.py switches it on.
+# meeting or project page; tests/portal/test_page_pdfs.py switches it on.
 MC2CM_PAGE_PDFS_ON_PUBLISH = False

@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from cities.models import CityPage
 from mc2cm_portal.models import HomePage, Partner
+from tests import LANGUAGES
 from tests.admin.accounts import admin_in
-from tests.conftest import LANGUAGES
 
 pytestmark = pytest.mark.django_db
 HEADINGS = {

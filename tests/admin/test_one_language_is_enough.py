@@ -12,9 +12,9 @@ from cities.models import CityIndexPage, CityPage
 from dialogue.models import PeerMeetingPage
 from knowledge.models import MigrationProfilePage, PriorityDocumentPage
 from mc2cm_portal.models import HomePage, Partner, Publication, Theme
+from tests import LANGUAGES
 from tests.admin.accounts import admin_in
 from tests.admin_forms import admin_form_data
-from tests.conftest import LANGUAGES
 from tests.staff import edit_form, post_edit
 
 pytestmark = pytest.mark.django_db

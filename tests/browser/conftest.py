@@ -26,6 +26,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import LANGUAGES
 from tests.servers import free_port, run_manage
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,7 +42,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
-LANGUAGES = ("ar", "fr", "en")
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 SERVER_START_TIMEOUT = 60  # seconds for runserver to answer once migrated and loaded

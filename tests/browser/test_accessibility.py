@@ -2,7 +2,9 @@
 
 import pytest
 
-from .conftest import ENGLISH_PATHS, LANGUAGES
+from tests import LANGUAGES
+
+from .conftest import ENGLISH_PATHS
 
 pytestmark = pytest.mark.browser
 

@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from mc2cm_portal.demo.pdf import make_pdf
+from tests import LANGUAGES
 from tests.servers import get
 
 from .conftest import DESKTOP, portal_manage
@@ -53,7 +54,6 @@ PUBLICATION = {
 }
 PDF_NAMES = {"ar": "Arabic", "fr": "French", "en": "English"}
 COMMENT = "Merci d'ajouter la source exacte du taux de chômage."
-LANGUAGES = ("ar", "fr", "en")
 
 
 def sign_in(browser, portal_url, account):

@@ -4,8 +4,9 @@ within the weight budget, the partners' sign-in link, and the screenshots of "Do
 import pytest
 
 from bench.weight import weigh
+from tests import LANGUAGES
 
-from .conftest import LANGUAGES, SCREENSHOTS, _language_versions
+from .conftest import SCREENSHOTS, _language_versions
 from .test_accessibility import AXE_OPTIONS, describe
 
 pytestmark = pytest.mark.browser

@@ -7,7 +7,9 @@ from urllib.parse import quote, unquote, urlsplit
 
 import pytest
 
-from .conftest import LANGUAGES, PHONE
+from tests import LANGUAGES
+
+from .conftest import PHONE
 
 pytestmark = pytest.mark.browser
 

@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from .conftest import LANGUAGES
+from tests import LANGUAGES
+
 from .test_accessibility import AXE_OPTIONS, describe
 
 pytestmark = pytest.mark.browser

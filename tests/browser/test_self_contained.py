@@ -4,7 +4,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import LANGUAGES
+from tests import LANGUAGES
 
 pytestmark = pytest.mark.browser
 

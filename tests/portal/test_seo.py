@@ -13,12 +13,12 @@ import pytest
 from cities.models import CityPage
 from dialogue.models import PeerMeetingIndexPage, PeerMeetingPage
 from mc2cm_portal.models import HomePage
+from tests import LANGUAGES
 from tests.factories import add_page
 from tests.pages import one_page_of_each_type, url_in
 
 pytestmark = pytest.mark.django_db
 
-LANGUAGES = ("ar", "fr", "en")
 HOST = "http://testserver"
 OG_LOCALES = {"ar": "ar_AR", "fr": "fr_FR", "en": "en_GB"}
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

@@ -13,10 +13,10 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests import LANGUAGES
 from tests.pages import one_page_of_each_type, url_in
 
 pytestmark = pytest.mark.django_db
-LANGUAGES = ("ar", "fr", "en")
 PUBLIC = "http://testserver"
 # Names the server answers to (ALLOWED_HOSTS) that are not the public address.
 OTHER_HOSTS = [

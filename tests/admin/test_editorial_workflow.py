@@ -14,13 +14,13 @@ from wagtail.models import Page, Site, WorkflowState
 from action.models import ToolkitIndexPage, ToolkitPage
 from cities.models import CityPage
 from mc2cm_portal.models import Theme
+from tests import LANGUAGES
+from tests.admin.test_editing import stream_form_data
 from tests.admin_forms import admin_form_data
 from tests.pages import url_in
 from tests.staff import edit_form, post_edit, refused, staff_client
-from tests.test_admin import stream_form_data
 
 pytestmark = pytest.mark.django_db
-LANGUAGES = ("ar", "fr", "en")
 TEXT = {
     "ar": "دليل تجريبي لاستقبال الوافدين الجدد",
     "fr": "Guide d'essai pour accueillir les nouveaux arrivants",

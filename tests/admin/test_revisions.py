@@ -11,13 +11,13 @@ from wagtail.models import Revision, WorkflowState
 from wagtail.users.models import UserProfile
 
 from cities.models import CityPage
+from tests import LANGUAGES
+from tests.admin.test_editing import stream_form_data
 from tests.admin_forms import admin_form_data
 from tests.pages import page_models, url_in
 from tests.staff import edit_form, post_edit, staff_client
-from tests.test_admin import stream_form_data
 
 pytestmark = pytest.mark.django_db
-LANGUAGES = ("ar", "fr", "en")
 EVERY_TYPE = pytest.mark.parametrize("model", page_models(), ids=lambda model: model.__name__)
 
 

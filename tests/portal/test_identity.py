@@ -15,14 +15,14 @@ from django.urls import reverse
 from cities.models import CityPage
 from dialogue.models import PeerMeetingIndexPage, PeerMeetingPage
 from mc2cm_portal.models import HomePage, InformationPage, Partner
+from tests import LANGUAGES
+from tests.admin.test_editing import submit
 from tests.admin_forms import admin_form_data
 from tests.factories import add_page, tr
 from tests.pages import url_in
-from tests.test_admin import submit
 
 pytestmark = pytest.mark.django_db
 
-LANGUAGES = ("ar", "fr", "en")
 # The project's one name in each language (the Arabic says "Mediterranean", المتوسطية).
 NAMES = {
     "ar": "الهجرة بين المدن المتوسطية",

@@ -2,7 +2,6 @@
 
 import re
 from itertools import combinations
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -21,12 +20,11 @@ from mc2cm_portal.templatetags.map_tags import (
     markers_for,
     place_labels,
 )
+from tests import LANGUAGES, ROOT
 from tests.pages import url_in
 
 pytestmark = pytest.mark.django_db
 
-LANGUAGES = ("ar", "fr", "en")
-ROOT = Path(__file__).resolve().parent.parent
 BASE_MAP = ROOT / "static" / "img" / "mediterranean.svg"
 MAP_CSS = ROOT / "static" / "css" / "map.css"
 ATTRIBUTION = "Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com"

@@ -14,11 +14,10 @@ from action.models import PilotProjectPage
 from cities.models import CityPage
 from dialogue.models import PeerMeetingPage
 from mc2cm_portal import pdf
+from tests import LANGUAGES
 from tests.pages import url_in
 
 pytestmark = pytest.mark.django_db
-
-LANGUAGES = ("ar", "fr", "en")
 
 
 @pytest.fixture(autouse=True)

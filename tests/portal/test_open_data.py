@@ -4,15 +4,18 @@ import csv
 import io
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from cities.models import CityFigure, CityPage
+from tests import LANGUAGES
+from tests.factories import add_city
 from tests.pages import url_in
 
 pytestmark = pytest.mark.django_db
 
-LANGUAGES = ("ar", "fr", "en")
 HOST = "http://testserver"
 
 
@@ -60,7 +63,7 @@ def test_api_follows_the_browser_language_without_lang(client):
 def test_cities_endpoint_lists_the_cities_with_place_and_figures_in_french(client):
     _response, data = api(client, "/api/v2/cities/?lang=fr")
     cities = {city.pk: city for city in CityPage.objects.live().prefetch_related("figures")}
-    assert data["meta"]["total_count"] == len(cities) == 10
+    assert data["meta"]["total_count"] == len(cities) > 0
     for item in data["items"]:
         city = cities[item["id"]]
         assert item["meta"]["type"] == "cities.CityPage"
@@ -147,8 +150,9 @@ def rows(response):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_city_figures_csv_has_a_row_per_figure(client, language, django_assert_max_num_queries):
-    response = download(client, language, django_assert_max_num_queries)
+def test_city_figures_csv_has_a_row_per_figure(client, language):
+    add_city("Valencia", "فالنسيا", "Valence", figures=0)
+    response = download(client, language)
     assert response["Content-Disposition"] == (
         f'attachment; filename="mc2cm-city-figures-{language}.csv"'
     )
@@ -156,7 +160,7 @@ def test_city_figures_csv_has_a_row_per_figure(client, language, django_assert_m
     assert len(header) == 10
     assert all(len(row) == 10 for row in body)
     without_figures = [c for c in CityPage.objects.live() if not c.figures.exists()]
-    assert {c.slug_en for c in without_figures} == {"beirut", "sfax"}
+    assert "Valencia" in {c.title_en for c in without_figures}
     assert len(body) == CityFigure.objects.count() + len(without_figures)
     cities = {row[0] for row in body}
     assert cities == {getattr(c, f"title_{language}") for c in CityPage.objects.live()}
@@ -167,14 +171,15 @@ def test_city_figures_csv_has_a_row_per_figure(client, language, django_assert_m
 
 
 def test_csv_header_and_labels_follow_the_language(client):
+    add_city("Valencia", "فالنسيا", "Valence", figures=1)
     french_header, *french = rows(download(client, "fr"))
     english_header, *_english = rows(download(client, "en"))
     assert french_header != english_header
     assert {"Indicateur", "Valeur", "Année", "Source"} <= set(french_header)
-    figure = CityFigure.objects.select_related("city").get(
-        city__slug_en="tangier", label_en="Population"
-    )
-    (row,) = [row for row in french if row[3] == figure.label_fr and row[5] == "947952"]
+    figure = CityFigure.objects.select_related("city").get(city__title_en="Valencia")
+    (row,) = [row for row in french if row[0] == "Valence"]
+    assert row[3] == figure.label_fr == "Population"
+    assert row[5] == "102020"
     assert row[0] == figure.city.title_fr
     assert row[1] == figure.city.country_fr
     assert row[4] == ""  # an exact figure: no "about" or "more than"
@@ -190,5 +195,20 @@ def test_arabic_csv_has_arabic_city_names(client):
     assert "Tangier" not in {row[0] for row in body}
 
 
-def test_csv_query_count_does_not_grow_with_cities(client, django_assert_max_num_queries):
+def test_a_repeat_csv_download_stays_within_its_query_budget(client, django_assert_max_num_queries):
+    download(client, "en")  # fills what a process looks up once (content types)
     download(client, "en", django_assert_max_num_queries)
+
+
+def test_csv_query_count_does_not_grow_with_cities(client):
+    """The same number of queries for one more city as for four more."""
+    download(client, "en")  # fills what a process looks up once (content types)
+    add_city("Valencia", figures=3)
+    with CaptureQueriesContext(connection) as with_one_more:
+        download(client, "en")
+    for name in ("Bologna", "Turin", "Seville"):
+        add_city(name, figures=3)
+    with CaptureQueriesContext(connection) as with_four_more:
+        _header, *body = rows(download(client, "en"))
+    assert {"Valencia", "Bologna", "Turin", "Seville"} <= {row[0] for row in body}
+    assert len(with_four_more) == len(with_one_more)

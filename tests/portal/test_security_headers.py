@@ -7,10 +7,10 @@ from django.core.cache import cache
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from tests import LANGUAGES
 from tests.pages import one_page_of_each_type, url_in
 
 pytestmark = pytest.mark.django_db
-LANGUAGES = ("ar", "fr", "en")
 
 STRICT = {
     "default-src": "'self'",
@@ -93,7 +93,7 @@ def test_a_page_from_the_page_cache_sends_the_same_headers(client, settings):
 
 
 def test_no_transport_security_outside_https(client):
-    # HSTS is only for HTTPS answers in production (see tests/test_settings.py).
+    # HSTS is only for HTTPS answers in production (see tests/portal/test_settings.py).
     assert "Strict-Transport-Security" not in client.get("/en/")
 
 

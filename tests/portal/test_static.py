@@ -1,9 +1,9 @@
 """Right-to-left by construction: the stylesheets use logical properties only."""
 
 import re
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests import ROOT
+
 PHYSICAL = re.compile(
     r"(?<![\w-])("
     r"(margin|padding|border)-(left|right)"

@@ -19,9 +19,9 @@ from wagtail.models import Page, Revision
 
 from cities.models import CityFigure, CityPage
 from mc2cm_portal.models import Partner, Publication, PublicationFile, Theme
+from tests import LANGUAGES
 
 pytestmark = pytest.mark.django_db
-LANGUAGES = ("ar", "fr", "en")
 # The documented development accounts (README, create_dev_accounts).
 DEV_ACCOUNTS = {
     "admin": "mc2cm-admin",

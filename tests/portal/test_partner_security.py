@@ -8,11 +8,11 @@ from django.test import RequestFactory
 
 from mc2cm_portal.accounts import client_ip
 from mc2cm_portal.models import PublicationFile
+from tests import LANGUAGES
 from tests.staff import PARTNER_PASSWORD as PASSWORD
 
 pytestmark = pytest.mark.django_db
 
-LANGUAGES = ("ar", "fr", "en")
 FAILURE_LIMIT = 5
 EVIL_NEXTS = [
     "//evil.example",
@@ -251,7 +251,7 @@ def test_images_and_their_renditions_are_served_with_cache_headers(client):
 
 
 def test_an_over_long_username_is_a_form_error_not_a_server_error(client):
-    """Found by tests/test_fuzz.py on PostgreSQL: axes could not record a 300-letter name."""
+    """Found by tests/portal/test_fuzz.py on PostgreSQL: axes could not record a 300-letter name."""
     response = client.post("/fr/partners/sign-in/", {"username": "é" * 300, "password": "x"})
     assert response.status_code == 200
     assert 'aria-invalid="true"' in response.content.decode()

@@ -14,10 +14,10 @@ from django.utils import translation
 from django.utils.html import escape
 
 from cities.models import CityIndexPage, CityPage
+from tests import LANGUAGES
 from tests.factories import add_page
 from tests.pages import one_page_of_each_type, page_models, url_in
 
-LANGUAGES = ("ar", "fr", "en")
 DIRECTION = {"ar": "rtl", "fr": "ltr", "en": "ltr"}
 
 pytestmark = pytest.mark.django_db
@@ -179,6 +179,11 @@ def test_every_ui_string_in_the_code_is_translated(tmp_path, monkeypatch):
         assert len(po) > 50
         missing = [e.msgid for e in po.untranslated_entries() + po.fuzzy_entries()]
         assert missing == [], f"{language}: {missing[:10]}"
+
+
+def test_the_tests_know_the_portals_languages():
+    """tests.LANGUAGES, which the tests loop over, is the portal's own list."""
+    assert tuple(code for code, _name in settings.LANGUAGES) == LANGUAGES
 
 
 def test_translation_machinery_is_installed():

@@ -14,13 +14,12 @@ from wagtail.models import PageViewRestriction
 from action.models import ToolkitPage
 from mc2cm_portal.access import PARTNERS_GROUP
 from mc2cm_portal.models import DocumentDownload, Publication
+from tests import LANGUAGES
 from tests.factories import partners_collection, public_collection, publication
 from tests.pages import url_in
 from tests.staff import PARTNER_PASSWORD as PASSWORD
 
 pytestmark = pytest.mark.django_db
-
-LANGUAGES = ("ar", "fr", "en")
 
 
 @pytest.fixture

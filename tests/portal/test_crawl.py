@@ -6,9 +6,10 @@ from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
 import pytest
 
+from tests import LANGUAGES
+
 pytestmark = pytest.mark.django_db
 
-LANGUAGES = ("ar", "fr", "en")
 START = [f"/{lang}/" for lang in LANGUAGES]
 MIN_PAGES_PER_LANGUAGE = 50
 # Files are fetched once each but not parsed; the admin is not part of the visitors' portal.

@@ -13,17 +13,23 @@ from pathlib import Path
 
 import pytest
 
-from tests.servers import LANGUAGES, ON_POSTGRES, get, serve
+from tests import LANGUAGES
+from tests.servers import ON_POSTGRES, get, serve
 
 PG_DATA = os.environ.get("MC2CM_PG_DATA")
 PG_CTL = os.environ.get("MC2CM_PG_CTL")
 RECOVERY_SECONDS = 10
 
-pytestmark = pytest.mark.skipif(
-    not (ON_POSTGRES and PG_DATA and PG_CTL),
-    reason="stops and restarts PostgreSQL: runs only on the throwaway cluster of "
-    "scripts/throwaway_postgres.py (make test-postgres), which exports MC2CM_PG_DATA/MC2CM_PG_CTL",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not (ON_POSTGRES and PG_DATA and PG_CTL),
+        reason="stops and restarts PostgreSQL: runs only on the throwaway cluster of "
+        "scripts/throwaway_postgres.py (make test-postgres), which exports "
+        "MC2CM_PG_DATA/MC2CM_PG_CTL",
+    ),
+    # Every other test on the cluster would fail while it is down.
+    pytest.mark.serial,
+]
 
 
 def pg_ctl(*args):

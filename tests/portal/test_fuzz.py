@@ -3,7 +3,7 @@
 Whatever arrives, the portal answers 2xx, 3xx or 4xx; an HTML answer is in the visitor's
 language (the <html lang> of the prefix, or of the Accept-Language for the admin), and no
 injected markup comes back unescaped. Each property tries about 50 inputs against the demo
-content (tests/conftest.py): `pytest tests/test_fuzz.py` runs in a few minutes; raise
+content (tests/conftest.py): `pytest tests/portal/test_fuzz.py` runs in a few minutes; raise
 HYPOTHESIS_MAX_EXAMPLES for a longer hunt.
 """
 
@@ -16,10 +16,10 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests import LANGUAGES
 from tests.pages import one_page_of_each_type, url_in
 
 pytestmark = pytest.mark.django_db
-LANGUAGES = ("ar", "fr", "en")
 
 FUZZ = settings(
     max_examples=int(os.environ.get("HYPOTHESIS_MAX_EXAMPLES", 50)),

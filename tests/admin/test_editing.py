@@ -11,11 +11,11 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from cities.models import CityIndexPage, CityPage
 from mc2cm_portal.models import HomePage, Partner, Publication, Theme
+from tests import LANGUAGES
 from tests.admin_forms import admin_form_data
 from tests.pages import one_page_of_each_type
 
 pytestmark = pytest.mark.django_db
-LANGUAGES = ("ar", "fr", "en")
 NOT_EDITED = {"slug", "url_path", "seo_title", "search_description"}
 
 

@@ -20,12 +20,12 @@ from action.models import ToolkitIndexPage, ToolkitPage
 from dialogue.models import PeerMeetingPage
 from mc2cm_portal import cache
 from mc2cm_portal.models import Partner, Publication, Theme
+from tests import LANGUAGES
 from tests.admin_forms import admin_form_data
 from tests.pages import url_in
 from tests.staff import refused, staff_client
 
 pytestmark = pytest.mark.django_db
-LANGUAGES = ("ar", "fr", "en")
 PHISHING = "https://icmpd-login.example.net/"
 NEW_NAME = {
     "ar": "منظمة منتحلة للشراكة",
