@@ -17,6 +17,8 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
 
+import switches
+
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("ar", "fr", "en")
 # A word found in nearly every page and file, so the result list is full at every scale.
@@ -96,12 +98,11 @@ def measure(client, path):
     # middleware reads it per request. The X-Page-Cache header proves it took effect.
     cached = None
     # The client's host is the public address there: only its requests are kept.
-    with override_settings(
-        MC2CM_PAGE_CACHE=True, MC2CM_PAGE_CACHE_HEADER=True, PUBLIC_URL="http://localhost"
-    ):
+    page_cache_on = {switches.PAGE_CACHE: True, switches.HIT_HEADER_SWITCH: True}
+    with override_settings(**page_cache_on, PUBLIC_URL="http://localhost"):
         count()
         response, queries = count()
-        if response.get("X-Page-Cache") == "hit":
+        if response.get(switches.HIT_HEADER) == "hit":
             cached = len(queries)
     tables = Counter(table(sql) for sql in repeat)
     return {
@@ -133,7 +134,7 @@ def main():
         {
             "pages": pages,
             "queries": results,
-            "page_cache_setting": hasattr(settings, "MC2CM_PAGE_CACHE"),
+            "page_cache_setting": hasattr(settings, switches.PAGE_CACHE),
         },
         sys.stdout,
         ensure_ascii=False,
