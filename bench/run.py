@@ -51,9 +51,15 @@ LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo"
 WRK_LOAD = ("-t2", "-c8", "-d5s")  # short runs keep the whole bench near a quarter of an hour
 WRK_SERIAL = ("-t1", "-c1", "-d3s")  # one request at a time: the time to serve one page
 WORKERS = 2 * (os.cpu_count() or 1) + 1  # gunicorn's own advice for sync workers
-QUERY_TARGET = 12
+# Queries per request: the first after a change (every shared lookup and kept list filled
+# again; tests/test_query_budget.py's budget) and a repeat (issue 12: at most 4, flat with
+# the content).
+FIRST_QUERY_TARGET = 14
+REPEAT_QUERY_TARGET = 4
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
 LIGHTHOUSE_RUNS = 3
+# The median run's full report per page, kept after the run to read why a score is not 100.
+LIGHTHOUSE_REPORTS = ROOT / "test-artifacts" / "lighthouse"
 
 
 # The static limit (bench/static_wsgi.py), served by the same gunicorn as the portal.
@@ -284,7 +290,14 @@ def count_queries(env, url, work):
         run(
             [PYTHON, str(BENCH / "queries.py")],
             cwd=ROOT,
-            env={**env, "DATABASE_URL": url, **switches.MODES["off"]},
+            # The public address is the in-process client's host: only its requests share
+            # what is kept (addresses.is_canonical_host), as a visitor's would.
+            env={
+                **env,
+                **switches.MODES["off"],
+                "DATABASE_URL": url,
+                "DJANGO_PUBLIC_URL": "http://localhost",
+            },
             stdout=stdout,
         )
     return json.loads(out.read_text())
@@ -376,6 +389,9 @@ def lighthouse(base, pages, work):
             report = sorted(reports, key=lambda r: r["categories"]["performance"]["score"] or 0)[
                 len(reports) // 2
             ]
+            LIGHTHOUSE_REPORTS.mkdir(parents=True, exist_ok=True)
+            kept = LIGHTHOUSE_REPORTS / f"{page.replace(' ', '-')}-{lang}.json"
+            kept.write_text(json.dumps(report, ensure_ascii=False))
             scores, failing = {}, {}
             for key in LIGHTHOUSE_CATEGORIES:
                 category = report["categories"][key]
@@ -483,7 +499,8 @@ class Report:
         scales = sorted(queries)
         self.text(
             f"1. SQL queries per request, in-process, production settings (DEBUG off), the most of "
-            f"ar/fr/en. Target: <= {QUERY_TARGET}, same at 10x.",
+            f"ar/fr/en. Target: first <= {FIRST_QUERY_TARGET}, repeat <= "
+            f"{REPEAT_QUERY_TARGET}, the same at every scale.",
             "first = after emptying the cache / repeat = the same request again / cached = "
             "repeat with the page cache on",
         )
@@ -500,11 +517,12 @@ class Report:
                 cached = [m["cached"] for m in per_lang]
                 counts[scale] = (first, repeat)
                 cells.append(f"{first} / {repeat} / {'n/a' if None in cached else max(cached)}")
-            too_many = any(max(c) > QUERY_TARGET for c in counts.values())
-            grows = len(set(counts.values())) > 1
-            why = ", ".join(
-                w for w, bad in ((f"> {QUERY_TARGET}", too_many), ("grows", grows)) if bad
+            too_many = any(
+                first > FIRST_QUERY_TARGET or repeat > REPEAT_QUERY_TARGET
+                for first, repeat in counts.values()
             )
+            grows = len(set(counts.values())) > 1
+            why = ", ".join(w for w, bad in (("over target", too_many), ("grows", grows)) if bad)
             self.row([page, *cells, self.verdict(not why, why)], widths)
             if why:
                 over.append(page)
@@ -702,7 +720,8 @@ class Report:
             "against the local gunicorn, page cache on;",
             f"the median of {LIGHTHOUSE_RUNS} runs by performance (Lighthouse's advice on "
             "variability), every run's performance score shown.",
-            "Target: 100 in all four; below that, the audits costing points.",
+            "Target: 100 in all four; below that, the audits costing points. The median "
+            f"run's report per page: {LIGHTHOUSE_REPORTS.relative_to(ROOT)}/.",
         )
         widths = [26, 6, 6, 9, 6, 12]
         self.row(["page", "perf", "a11y", "best-pr", "seo", "perf runs", "verdict"], widths)
