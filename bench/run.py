@@ -318,6 +318,7 @@ def throughput(server, static, pages, snapshots):
         headers, _body = server.check(path)
         static.check(snapshot)
         portal_runs, static_runs = [], []
+        load_average = load_average_now()
         for _round in range(CITY_ROUNDS if page == "city" else 1):
             portal_runs.append(wrk(server.base + path, WRK_LOAD))
             static_runs.append(wrk(static.base + snapshot, WRK_LOAD))
@@ -327,12 +328,18 @@ def throughput(server, static, pages, snapshots):
             "static": limit,
             "ratio": portal["rps"] / limit["rps"],
             "cache": headers.get(switches.HIT_HEADER),
+            "load": load_average,
         }
         say(
             f"  {page} ({lang}): {portal['rps']:.0f} req/s, static limit {limit['rps']:.0f} "
             f"req/s, ratio {results[(page, lang)]['ratio']:.3f}"
         )
     return results
+
+
+def load_average_now():
+    """The machine's load average over the last minute: others' work shows in the figures."""
+    return Path("/proc/loadavg").read_text().split()[0]
 
 
 def mean_run(runs):
@@ -538,7 +545,8 @@ class Report:
             "same workers, same wrk, measured beside each page in this run. Modes: page cache on; "
             "page cache off (lists kept);",
             "nothing kept (page cache and kept lists off: a signed-in partner, the first visitor "
-            f"after a publish). Switches: {self.switches()}.",
+            "after a publish). The switches (bench/switches.py):",
+            *self.switches(),
         )
         self.city_ratios(figures)
         self.text("Every page measured, in English (the city page in both scripts):")
@@ -580,16 +588,21 @@ class Report:
         """The city page's three ratios against their bars (issue 12), PASS or FAIL each."""
         self.text(
             f"City page, the bars: ratio = requests/s of the page / requests/s of the static "
-            f"limit (mean of {CITY_ROUNDS} interleaved runs each)."
+            f"limit (mean of {CITY_ROUNDS} interleaved runs each); load = the 1-min load average "
+            "when measured."
         )
-        widths = [12, 16, 10, 14, 8, 7]
-        self.row(["city page", "mode", "req/s", "static req/s", "ratio", "bar", "verdict"], widths)
+        widths = [14, 16, 8, 13, 7, 9, 5, 8]
+        self.row(
+            ["city page", "mode", "req/s", "static req/s", "ratio", "bar", "load", "verdict"],
+            widths,
+        )
         for lang in CITY_LANGUAGES:
             for mode, bar in switches.CITY_BARS.items():
                 item = figures.get(mode, {}).get(("city", lang))
                 cells = [f"{LANGUAGE_NAMES[lang]} ({lang})", switches.MODE_NAMES[mode]]
                 if item is None:
-                    self.row([*cells, "-", "-", "-", f">= {bar}", self.pass_fail(False)], widths)
+                    cells += ["-", "-", "-", f">= {bar}", "-", self.pass_fail(False)]
+                    self.row(cells, widths)
                     continue
                 ok = item["ratio"] >= bar
                 self.row(
@@ -599,6 +612,7 @@ class Report:
                         fmt(item["static"]["rps"]),
                         fmt(item["ratio"], 3),
                         f">= {bar}",
+                        item["load"],
                         self.pass_fail(ok),
                     ],
                     widths,
@@ -610,11 +624,11 @@ class Report:
 
     @staticmethod
     def switches():
-        return "; ".join(
-            f"{switches.MODE_NAMES[mode]}: "
+        return [
+            f"  {switches.MODE_NAMES[mode]}: "
             + " ".join(f"{name}={value}" for name, value in switched.items())
             for mode, switched in switches.MODES.items()
-        )
+        ]
 
     def scale(self):
         queries = self.results["queries"]
