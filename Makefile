@@ -93,7 +93,7 @@ bench-quick: install messages ## Benchmark SQL queries and page weight on the de
 	@scripts/system_deps.sh postgresql chromium
 	$(PY) bench/run.py --quick
 
-bench-ratios: install messages ## The city page's three throughput ratios against the static limit, and the other pages', ~6 min
+bench-ratios: install messages ## The city page's three throughput ratios against the static limit, and the other pages', ~10 min
 	@scripts/system_deps.sh postgresql
 	$(PY) bench/run.py --parts throughput --scales 1
 
