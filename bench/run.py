@@ -49,7 +49,9 @@ PAGINATED = ("cities index", "peer meeting index", "search")
 LIGHTHOUSE_PAGES = ("home", "city", "peer meeting", "toolkit library")
 LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 WRK_LOAD = ("-t2", "-c8", "-d5s")  # short runs keep the whole bench near a quarter of an hour
-WRK_SERIAL = ("-t1", "-c1", "-d3s")  # one request at a time: the time to serve one page
+# One request at a time: the time to serve one page. wrk's default timeout (2 s) would drop
+# a slower answer from the figures (the search at 100x on a busy machine gave none).
+WRK_SERIAL = ("-t1", "-c1", "-d3s", "--timeout", "10s")
 WORKERS = 2 * (os.cpu_count() or 1) + 1  # gunicorn's own advice for sync workers
 # Queries per request: the first after a change (every shared lookup and kept list filled
 # again; tests/test_query_budget.py's budget) and a repeat (issue 12: at most 4, flat with
