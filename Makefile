@@ -88,7 +88,7 @@ format: install ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .
 
 # --- Benchmark (bench/, not part of `make test`) --------------------------------------------
-.PHONY: bench bench-quick bench-load
+.PHONY: bench bench-quick bench-ratios bench-load
 
 bench: install messages ## Benchmark everything (queries, throughput, 1x/10x/100x, weight, Lighthouse), ~15 min
 	@scripts/system_deps.sh postgresql chromium
@@ -97,6 +97,10 @@ bench: install messages ## Benchmark everything (queries, throughput, 1x/10x/100
 bench-quick: install messages ## Benchmark SQL queries and page weight on the demo content only, ~2 min
 	@scripts/system_deps.sh postgresql chromium
 	$(PY) bench/run.py --quick
+
+bench-ratios: install messages ## The city page's three throughput ratios against the static limit, and the other pages', ~10 min
+	@scripts/system_deps.sh postgresql
+	$(PY) bench/run.py --parts throughput --scales 1
 
 bench-load: install messages ## Load run: gunicorn + PostgreSQL, main pages in ar/fr/en, 90 s under load, ~5 min in all
 	@scripts/system_deps.sh postgresql

@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
+import switches
 from run import (
     BENCH,
     PYTHON,
@@ -129,7 +130,7 @@ def main(argv):
 
     results = {}
     for mode in ("off", "on"):
-        server_env = {**env, "MC2CM_PAGE_CACHE": mode, "DJANGO_CACHE_DIR": str(work / mode)}
+        server_env = {**env, **switches.MODES[mode], "DJANGO_CACHE_DIR": str(work / mode)}
         with Gunicorn(server_env, work / f"gunicorn-{mode}.log", production_command=True) as server:
             # wrk counts a redirect as a success: every path must answer 200 itself.
             for path in paths:

@@ -17,6 +17,8 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
 
+import switches
+
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("ar", "fr", "en")
 # A word found in nearly every page and file, so the result list is full at every scale.
@@ -93,15 +95,13 @@ def measure(client, path):
     _response, first = count()
     _response, repeat = count()
     # Switching the setting on here rather than in the environment: the page-cache
-    # middleware reads it per request. The X-Page-Cache header proves it took effect.
+    # middleware reads it per request. The hit header proves it took effect.
     cached = None
-    # The client's host is the public address there: only its requests are kept.
-    with override_settings(
-        MC2CM_PAGE_CACHE=True, MC2CM_PAGE_CACHE_HEADER=True, PUBLIC_URL="http://localhost"
-    ):
+    page_cache_on = {switches.PAGE_CACHE: True, switches.HIT_HEADER_SWITCH: True}
+    with override_settings(**page_cache_on):
         count()
         response, queries = count()
-        if response.get("X-Page-Cache") == "hit":
+        if response.get(switches.HIT_HEADER) == "hit":
             cached = len(queries)
     tables = Counter(table(sql) for sql in repeat)
     return {
@@ -123,7 +123,9 @@ def main():
     from django.conf import settings
     from django.test import Client
 
-    # The site's hostname, so that the request matches the default site as in production.
+    # The site's hostname, so that the request matches the default site as in production;
+    # bench/run.py makes it the public address too (DJANGO_PUBLIC_URL), so that what is kept
+    # for it is shared between requests, as for visitors of the public address.
     client = Client(HTTP_HOST="localhost")
     pages = addresses()
     results = {}
@@ -133,7 +135,7 @@ def main():
         {
             "pages": pages,
             "queries": results,
-            "page_cache_setting": hasattr(settings, "MC2CM_PAGE_CACHE"),
+            "page_cache_setting": hasattr(settings, switches.PAGE_CACHE),
         },
         sys.stdout,
         ensure_ascii=False,

@@ -204,6 +204,19 @@ def test_fonts_are_self_hosted_subsets_with_their_licence():
         assert "SIL Open Font License" in (ROOT / "static/fonts" / licence).read_text()
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_pages_ask_for_the_faces_their_text_needs_with_the_stylesheets(client, lang):
+    # A face found only by the first layout arrives after the first paint: the text is drawn
+    # in a fallback face, then swaps and moves under the reader (Lighthouse measured a layout
+    # shift of 0.19 on an Arabic meeting page). The Arabic face is for Arabic pages only.
+    page = html(client, f"/{lang}/")
+    preloaded = re.findall(r'<link rel="preload" href="/static/fonts/([^"]+)" as="font"', page)
+    expected = {"noto-sans-latin-400-normal.woff2", "noto-sans-latin-700-normal.woff2"}
+    if lang == "ar":
+        expected.add("noto-naskh-arabic-arabic-400-normal.woff2")
+    assert set(preloaded) == expected
+
+
 def test_a_signed_in_partner_finds_their_resources_in_the_footer(client, partner):
     assert "/en/partners/sign-in/" in footer(html(client, "/en/"))
     client.force_login(partner)
