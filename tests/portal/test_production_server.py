@@ -38,6 +38,23 @@ def test_pages_answer_in_each_language(server, path, lang):
     assert headers["content-type"].startswith("text/html")
 
 
+def test_pages_travel_compressed_from_the_page_cache_too(server):
+    """A visitor on a slow line gets every page gzipped; a client that asks for nothing
+    compressed (and the cache, which serves both) still gets the page as it is."""
+    base, _log, _static = server
+    for _ in range(2):  # the first answer fills the page cache, the second comes from it
+        status, headers, body = get(base, "/ar/", {"Accept-Encoding": "gzip"})
+        assert status == 200
+        assert headers["content-encoding"] == "gzip"
+        assert "Accept-Encoding" in headers["vary"]
+        page = gzip.decompress(body).decode()
+        assert '<html lang="ar" dir="rtl"' in page
+        assert len(body) < len(page.encode()) / 2
+    status, headers, body = get(base, "/ar/")
+    assert "content-encoding" not in headers
+    assert body.decode() == page
+
+
 def test_fingerprinted_css_is_compressed_and_cached_for_good(server):
     base, _log, static_root = server
     html = get(base, "/en/")[2].decode()
