@@ -7,7 +7,6 @@ import secrets
 import subprocess
 import sys
 import tomllib
-from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -19,7 +18,7 @@ from wagtail.models import Page, Revision
 
 from cities.models import CityFigure, CityPage
 from mc2cm_portal.models import Partner, Publication, PublicationFile, Theme
-from tests import LANGUAGES
+from tests import LANGUAGES, ROOT
 
 pytestmark = pytest.mark.django_db
 # The documented development accounts (README, create_dev_accounts).
@@ -124,7 +123,7 @@ def test_demo_pages_are_simply_live_in_the_admin_explorer():
 
 
 def test_every_figure_in_the_data_files_names_its_source_in_three_languages():
-    content = Path(__file__).resolve().parent.parent / "mc2cm_portal/demo/content"
+    content = ROOT / "mc2cm_portal/demo/content"
     with (content / "cities.toml").open("rb") as file:
         cities = tomllib.load(file)["cities"]
     figures = [figure for city in cities for figure in city.get("figures", [])]
@@ -177,7 +176,7 @@ def test_dev_accounts_refused_with_debug_off_then_created_once(client, settings)
 
 def test_production_settings_do_not_install_the_demo():
     """Under the production settings the demo commands do not exist; under dev they do."""
-    root = Path(__file__).resolve().parent.parent
+    root = ROOT
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     # The commands `manage.py help` lists, once the settings have loaded (setup() raises
     # if they refuse to, where `help` would quietly list Django's own commands only).
