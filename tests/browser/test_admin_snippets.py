@@ -22,7 +22,7 @@ PROFILE = "/en/knowledge/migration-profiles/migration-profile-tangier/"
 
 @pytest.fixture(scope="module")
 def editor(browser, portal_url):
-    portal_manage("create_dev_editors", "-v", "0", debug=True)
+    portal_manage("create_dev_accounts", "-v", "0", debug=True)
     context, page = sign_in(browser, portal_url, EDITOR)
     yield page
     context.close()
