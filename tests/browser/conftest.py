@@ -376,3 +376,35 @@ def save_screenshot(page, name, lang):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     safe = re.sub(r"[^\w-]+", "-", name)
     page.screenshot(path=str(SCREENSHOTS / f"{safe}-{lang}.png"), full_page=True)
+
+
+# --- Staff in the admin (the dev accounts made when the portal starts) ------------------------
+
+EDITOR = ("editor", "mc2cm-editor")
+MODERATOR = ("moderator", "mc2cm-moderator")
+
+
+def sign_in(browser, portal_url, account):
+    context = browser.get().new_context(base_url=portal_url, viewport=DESKTOP)
+    context.set_default_timeout(30_000)
+    page = context.new_page()
+    page.goto("/admin/login/")
+    page.locator("#id_username").fill(account[0])
+    page.locator("#id_password").fill(account[1])
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+    return context, page
+
+
+@pytest.fixture(scope="module")
+def editor(browser, portal_url):
+    context, page = sign_in(browser, portal_url, EDITOR)
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def moderator(browser, portal_url):
+    context, page = sign_in(browser, portal_url, MODERATOR)
+    yield page
+    context.close()

@@ -18,12 +18,10 @@ from mc2cm_portal.demo.pdf import make_pdf
 from tests import LANGUAGES
 from tests.servers import get
 
-from .conftest import DESKTOP, portal_manage
+from .conftest import portal_manage
 
 pytestmark = pytest.mark.browser
 
-EDITOR = ("editor", "mc2cm-editor")
-MODERATOR = ("moderator", "mc2cm-moderator")
 CITY = {
     "title": {"ar": "سوسة", "fr": "Sousse", "en": "Sousse"},
     "slug": {"ar": "سوسة", "fr": "sousse", "en": "sousse"},
@@ -54,37 +52,6 @@ PUBLICATION = {
 }
 PDF_NAMES = {"ar": "Arabic", "fr": "French", "en": "English"}
 COMMENT = "Merci d'ajouter la source exacte du taux de chômage."
-
-
-def sign_in(browser, portal_url, account):
-    context = browser.get().new_context(base_url=portal_url, viewport=DESKTOP)
-    context.set_default_timeout(30_000)
-    page = context.new_page()
-    page.goto("/admin/login/")
-    page.locator("#id_username").fill(account[0])
-    page.locator("#id_password").fill(account[1])
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(re.compile(r"/admin/$"))
-    return context, page
-
-
-@pytest.fixture(scope="module")
-def dev_accounts(portal_url):
-    portal_manage("create_dev_accounts", "-v", "0", debug=True)
-
-
-@pytest.fixture(scope="module")
-def editor(browser, portal_url, dev_accounts):
-    context, page = sign_in(browser, portal_url, EDITOR)
-    yield page
-    context.close()
-
-
-@pytest.fixture(scope="module")
-def moderator(browser, portal_url, dev_accounts):
-    context, page = sign_in(browser, portal_url, MODERATOR)
-    yield page
-    context.close()
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,7 @@ Steps that build on each other (module-scoped pages, tests in file order).
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import portal_manage
-from .test_admin_journey import EDITOR, MODERATOR, footer_action, shell, sign_in
+from .test_admin_journey import footer_action, shell
 
 pytestmark = pytest.mark.browser
 
@@ -18,21 +17,6 @@ NEW_NAME = "Centre international de développement des politiques migratoires (r
 NEW_WEBSITE = "https://partner.example.org/new-address/"
 NEW_TITLE = "Migration profile of Tangier, revised edition"
 PROFILE = "/en/knowledge/migration-profiles/migration-profile-tangier/"
-
-
-@pytest.fixture(scope="module")
-def editor(browser, portal_url):
-    portal_manage("create_dev_accounts", "-v", "0", debug=True)
-    context, page = sign_in(browser, portal_url, EDITOR)
-    yield page
-    context.close()
-
-
-@pytest.fixture(scope="module")
-def moderator(browser, portal_url, editor):
-    context, page = sign_in(browser, portal_url, MODERATOR)
-    yield page
-    context.close()
 
 
 @pytest.fixture(scope="module")
