@@ -10,7 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from mc2cm_portal.filters import ChoiceFilter, city_filter, language_filter, theme_filter
+from mc2cm_portal.listings.filters import ChoiceFilter, city_filter, language_filter, theme_filter
 from mc2cm_portal.models import (
     BodyMixin,
     PillarPage,

@@ -11,9 +11,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from mc2cm_portal.filters import ChoiceFilter, apply_filters, mark_available, theme_filter
+from mc2cm_portal.caching.fragments import keep_listing_query, paginate
 from mc2cm_portal.formats import localized_number
-from mc2cm_portal.fragments import keep_listing_query, paginate
+from mc2cm_portal.listings.collation import collation_key
+from mc2cm_portal.listings.filters import ChoiceFilter, apply_filters, mark_available, theme_filter
 from mc2cm_portal.models import (
     LANGUAGE_CODES,
     IntroMixin,
@@ -24,7 +25,6 @@ from mc2cm_portal.models import (
     without_long_text,
 )
 from mc2cm_portal.models.shared import require_one_language
-from mc2cm_portal.text import collation_key
 
 
 class Region(models.TextChoices):

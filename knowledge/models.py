@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from mc2cm_portal.filters import city_filter, theme_filter
+from mc2cm_portal.listings.filters import city_filter, theme_filter
 from mc2cm_portal.models import (
     BodyMixin,
     PillarPage,

@@ -9,9 +9,10 @@ class PortalConfig(AppConfig):
     def ready(self):
         from wagtail.models import Page
 
+        from mc2cm_portal.editing.translated_fields import group_translated_panels
+
         from . import signals  # noqa: F401 - connects the search index to publishing
         from .models import LANGUAGE_CODES
-        from .translated_admin import group_translated_panels
 
         # Each language's fields in a group of its own, in every edit form.
         group_translated_panels()

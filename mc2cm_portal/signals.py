@@ -27,9 +27,13 @@ from wagtail.signals import (
     unpublished,
 )
 
-from . import cache, redirects
-from .access import keep_new_documents_private
-from .cache import content_changed
+from mc2cm_portal.access.documents import keep_new_documents_private
+from mc2cm_portal.caching import page_cache as cache
+from mc2cm_portal.caching.page_cache import content_changed
+from mc2cm_portal.publishing import redirects
+from mc2cm_portal.publishing.pdf import offers_pdf, refresh_page_pdfs_quietly
+from mc2cm_portal.search.views import index_page, index_publication, index_subtree
+
 from .models import (
     Partner,
     PortalSettings,
@@ -39,8 +43,6 @@ from .models import (
     SearchEntry,
     Theme,
 )
-from .pdf import offers_pdf, refresh_page_pdfs_quietly
-from .search import index_page, index_publication, index_subtree
 
 pre_save.connect(
     keep_new_documents_private,

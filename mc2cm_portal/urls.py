@@ -5,15 +5,17 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from mc2cm_portal import access, accounts, media, opendata, pdf, seo, views
-from mc2cm_portal import search as search_views
-from mc2cm_portal.api import api_router
+from mc2cm_portal.access import documents, media, partners
+from mc2cm_portal.operations import views as operations_views
+from mc2cm_portal.publishing import opendata, pdf, seo
+from mc2cm_portal.publishing.api import api_router
+from mc2cm_portal.search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's document view, wrapped to count downloads; its permission check for
     # partners-only files is the before_serve_document hook (wagtail_hooks.py).
-    re_path(r"^documents/(\d+)/(.*)$", access.serve_document, name="wagtaildocs_serve"),
+    re_path(r"^documents/(\d+)/(.*)$", documents.serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
     # Images only; documents and anything else under MEDIA_ROOT answer 404 (media.py).
     re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", media.serve_image, name="media"),
@@ -21,7 +23,7 @@ urlpatterns = [
     path("robots.txt", seo.robots_txt, name="robots_txt"),
     path("api/v2/", api_router.urls),
     # For the load balancer and monitoring: no language, never cached.
-    path("health/", views.health, name="health"),
+    path("health/", operations_views.health, name="health"),
 ]
 
 # Every public page lives under its language prefix: /ar/, /fr/, /en/. A bare "/" is
@@ -30,13 +32,13 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("feeds/peer-meetings/", seo.peer_meetings_feed, name="peer_meetings_feed"),
     path("open-data/city-figures.csv", opendata.city_figures_csv, name="city_figures_csv"),
-    path("partners/sign-in/", accounts.sign_in, name="partner_sign_in"),
-    path("partners/sign-out/", accounts.sign_out, name="partner_sign_out"),
-    path("partners/resources/", accounts.partner_resources, name="partner_resources"),
+    path("partners/sign-in/", partners.sign_in, name="partner_sign_in"),
+    path("partners/sign-out/", partners.sign_out, name="partner_sign_out"),
+    path("partners/resources/", partners.partner_resources, name="partner_resources"),
     # Wagtail's page password form (same address and name), with an attempt limit.
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
-        accounts.page_password,
+        partners.page_password,
         name="wagtailcore_authenticate_with_password",
     ),
     # "Download this page as PDF", in the language of the address (pdf.py).
@@ -47,6 +49,6 @@ urlpatterns += i18n_patterns(
 
 # Error pages render with the request, in the visitor's language; 400 and 500 without
 # touching the database.
-handler400 = "mc2cm_portal.views.bad_request"
-handler403 = "mc2cm_portal.views.permission_denied"
-handler500 = "mc2cm_portal.views.server_error"
+handler400 = "mc2cm_portal.operations.views.bad_request"
+handler403 = "mc2cm_portal.operations.views.permission_denied"
+handler500 = "mc2cm_portal.operations.views.server_error"

@@ -23,12 +23,17 @@ from wagtail.models import WorkflowState
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .access import check_partner_access
-from .download_report import DownloadReportView
+from mc2cm_portal.access.documents import check_partner_access
+from mc2cm_portal.editing.number_fields import DecimalNumberField, WholeNumberField
+from mc2cm_portal.editing.translated_fields import (
+    LANGUAGE_IN_LABEL,
+    copy_translation,
+    translated_field_options,
+)
+from mc2cm_portal.reports.downloads import DownloadReportView
+from mc2cm_portal.reports.translations import TranslationStatusReportView
+
 from .models import Partner, Publication, Theme
-from .number_fields import DecimalNumberField, WholeNumberField
-from .reports import TranslationStatusReportView
-from .translated_admin import LANGUAGE_IN_LABEL, copy_translation, translated_field_options
 
 # --- Form fields of every admin form ---------------------------------------------------------
 

@@ -14,7 +14,7 @@ def partner(django_user_model):
     """A member of the Partners group, and of nothing else."""
     from django.contrib.auth.models import Group
 
-    from mc2cm_portal.access import PARTNERS_GROUP
+    from mc2cm_portal.access.documents import PARTNERS_GROUP
     from tests.staff import PARTNER_PASSWORD
 
     user = django_user_model.objects.create_user("amina", "amina@example.org", PARTNER_PASSWORD)

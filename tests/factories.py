@@ -5,7 +5,7 @@ import hashlib
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
-from mc2cm_portal.access import portal_collections
+from mc2cm_portal.access.documents import portal_collections
 from mc2cm_portal.demo.pdf import make_pdf
 from mc2cm_portal.models import Publication, PublicationFile
 from tests import LANGUAGES

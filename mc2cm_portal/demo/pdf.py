@@ -1,7 +1,7 @@
 """A tiny, dependency-free PDF writer for test fixtures and the benchmark's bulk content.
 
 Valid one-page PDFs in an instant, with the built-in Helvetica font (Latin text only). The
-demo publications' files are typeset from the content instead (mc2cm_portal/pdf.py).
+demo publications' files are typeset from the content instead (mc2cm_portal/publishing/pdf.py).
 """
 
 import zlib

@@ -1,7 +1,7 @@
 from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
-from mc2cm_portal.folding import fold
+from mc2cm_portal.search.folding import fold
 
 TEXT_CONFIG = {"ar": "arabic", "fr": "french", "en": "english"}
 

@@ -11,7 +11,7 @@ from .pages import (
     ThemesMixin,
     TranslatedPageMixin,
 )
-from .search import SearchEntry
+from .search_entries import SearchEntry
 from .shared import (
     LANGUAGE_CODES,
     Partner,

@@ -12,9 +12,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from mc2cm_portal.caching.fragments import keep_listing_query, paginate
+from mc2cm_portal.listings.filters import apply_filters, mark_available
+
 from ..blocks import BodyBlock
-from ..filters import apply_filters, mark_available
-from ..fragments import keep_listing_query, paginate
 from .shared import (
     LANGUAGE_CODES,
     Theme,
@@ -267,8 +268,7 @@ class HomePage(TranslatedPageMixin, Page):
         from cities.models import CityIndexPage
         from dialogue.models import PeerMeetingIndexPage
         from knowledge.models import MigrationProfileIndexPage
-
-        from ..routing import navigation_items
+        from mc2cm_portal.caching.navigation import navigation_items
 
         language = current_language()
         ways = []

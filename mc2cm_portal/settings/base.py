@@ -11,7 +11,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from mc2cm_portal.release import code_digest
+from mc2cm_portal.caching.release import code_digest
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -69,7 +69,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Outside the page cache and whitenoise, so cached pages and static files get it too.
-    "mc2cm_portal.security.SecurityHeadersMiddleware",
+    "mc2cm_portal.operations.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages travel compressed (a city page: 27 KB of HTML, 6 KB on the wire), which counts on
     # a slow line. After whitenoise, which sends its own pre-compressed static files; outside
@@ -77,7 +77,7 @@ MIDDLEWARE = [
     # adds random bytes to each response against BREACH-style guessing of a CSRF token.
     "django.middleware.gzip.GZipMiddleware",
     # Before sessions and routing: a cached page for an anonymous visitor costs no query.
-    "mc2cm_portal.cache.PageCacheMiddleware",
+    "mc2cm_portal.caching.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the language from the URL prefix, or for "/"
     # from the browser's Accept-Language header.
@@ -108,7 +108,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "mc2cm_portal.fragments.kept_fragments",
+                "mc2cm_portal.caching.fragments.kept_fragments",
             ],
         },
     },
@@ -158,8 +158,8 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "mc2cm_portal.accounts.locked_out"  # 429 page in the visitor's language
-AXES_CLIENT_IP_CALLABLE = "mc2cm_portal.accounts.client_ip"
+AXES_LOCKOUT_CALLABLE = "mc2cm_portal.access.partners.locked_out"  # 429 in the visitor's language
+AXES_CLIENT_IP_CALLABLE = "mc2cm_portal.access.partners.client_ip"
 # Behind a reverse proxy, the number of proxies that append to X-Forwarded-For (1 for a
 # single nginx or Caddy in front). 0, the default, uses REMOTE_ADDR: right when nothing
 # stands in front, and safe, since a client can write any X-Forwarded-For it likes.
@@ -224,8 +224,8 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "MC2CM"
 # The portal's public address, scheme and host without a path ("https://mc2cm.example.org"):
 # the base of every absolute link in pages, feeds, the sitemap and the API
-# (mc2cm_portal/addresses.py), never the Host header of a request. Only requests for this
-# host are kept in the page cache. Required in production.
+# (mc2cm_portal/publishing/addresses.py), never the Host header of a request. Only requests
+# for this host are kept in the page cache. Required in production.
 PUBLIC_URL = os.environ.get("DJANGO_PUBLIC_URL", "").rstrip("/")
 # The API's detail_url and download_url on the same address (Wagtail reads the Site
 # record's "localhost" otherwise).
@@ -237,11 +237,11 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ALLOW_UNICODE_SLUGS = True  # Arabic slugs stay Arabic in /ar/ URLs
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("fr", "Français"), ("ar", "العربية")]
 
-# --- Uploads: what editors may upload, and how big (see mc2cm_portal/uploads.py) ----------
-# Every extension here has a content check in mc2cm_portal.uploads.CHECKS: a file whose
+# --- Uploads: what editors may upload, and how big (see mc2cm_portal/access/uploads.py) ---
+# Every extension here has a content check in mc2cm_portal.access.uploads.CHECKS: a file whose
 # bytes do not match its name is refused.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "csv", "pptx", "txt", "zip"]
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "mc2cm_portal.uploads.DocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "mc2cm_portal.access.uploads.DocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024  # the largest report PDFs are about 20 MB
 # Photographs (JPEG), graphics and logos (PNG) and WebP, which is what renditions are made
 # of. No SVG (it can carry script), no GIF (animations decode slowly and are never needed
@@ -265,7 +265,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, stated: bigger file
 CACHE_DIR = Path(os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / ".cache")))
 CACHES = {
     "default": {
-        "BACKEND": "mc2cm_portal.cache.SharedFileCache",
+        "BACKEND": "mc2cm_portal.caching.page_cache.SharedFileCache",
         "LOCATION": str(CACHE_DIR),
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },
@@ -289,8 +289,8 @@ MC2CM_PAGE_PDFS_ON_PUBLISH = env_bool("MC2CM_PAGE_PDFS_ON_PUBLISH", True)
 # --- Security defaults (production tightens transport; these hold everywhere) ------------
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # Wagtail's admin reads the CSRF cookie from JavaScript
-# Framing is denied everywhere; mc2cm_portal.security allows SAMEORIGIN under /admin/ only,
-# where Wagtail previews pages in an iframe.
+# Framing is denied everywhere; mc2cm_portal.operations.security allows SAMEORIGIN under
+# /admin/ only, where Wagtail previews pages in an iframe.
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
@@ -299,9 +299,9 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # A refused form (stale page, cookies blocked) is explained in the visitor's language.
-CSRF_FAILURE_VIEW = "mc2cm_portal.views.csrf_failure"
-# Content-Security-Policy (sent by mc2cm_portal.security.SecurityHeadersMiddleware). Public
-# pages load only the portal's own scripts, styles, images and fonts, and run no inline
+CSRF_FAILURE_VIEW = "mc2cm_portal.operations.views.csrf_failure"
+# Content-Security-Policy (sent by mc2cm_portal.operations.security.SecurityHeadersMiddleware).
+# Public pages load only the portal's own scripts, styles, images and fonts, and run no inline
 # script or style: nothing injected into a page can execute.
 MC2CM_CONTENT_SECURITY_POLICY = {
     "default-src": ["'self'"],

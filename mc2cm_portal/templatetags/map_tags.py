@@ -7,7 +7,7 @@ caption, the legend and the list of the cities as a text alternative. See
 
 The tag only reads the fields of the city pages it is given (``title``, ``country``,
 ``region``, ``latitude``, ``longitude``) and their URLs: no query per city. Cities outside
-the map's window (``mc2cm_portal.geo``) get no marker but stay in the list.
+the map's window (``mc2cm_portal.listings.map_projection``) get no marker but stay in the list.
 """
 
 import math
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from django import template
 
-from mc2cm_portal.geo import VIEWBOX, in_window, project
+from mc2cm_portal.listings.map_projection import VIEWBOX, in_window, project
 
 register = template.Library()
 

@@ -2,7 +2,7 @@
 
 from django import template
 
-from mc2cm_portal.access import locked, sign_in_url
+from mc2cm_portal.access.documents import locked, sign_in_url
 
 register = template.Library()
 

@@ -16,9 +16,10 @@ from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 from wagtail.models import Page, Site
 
+from mc2cm_portal.caching.navigation import breadcrumb_trail, footer_items, menu_items, versioned
+from mc2cm_portal.listings.collation import collation_key
+
 from ..formats import localized_number as plain_localized_number
-from ..routing import breadcrumb_trail, footer_items, menu_items, versioned
-from ..text import collation_key
 
 register = template.Library()
 

@@ -1,11 +1,11 @@
-"""Template side of mc2cm_portal.seo: what goes in every page's <head> for crawlers."""
+"""Template side of mc2cm_portal.publishing.seo: what goes in every page's <head> for crawlers."""
 
 from django import template
 from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from mc2cm_portal import seo
+from mc2cm_portal.publishing import seo
 
 register = template.Library()
 

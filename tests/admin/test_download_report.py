@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from mc2cm_portal.access import PARTNERS_GROUP
+from mc2cm_portal.access.documents import PARTNERS_GROUP
 from mc2cm_portal.models import DocumentDownload, PublicationFile
 
 pytestmark = pytest.mark.django_db

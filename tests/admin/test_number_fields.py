@@ -1,5 +1,6 @@
 """Numbers typed the French and the Arabic way are saved as meant, or refused with a
-message that keeps what was typed; never changed silently (mc2cm_portal/number_fields.py)."""
+message that keeps what was typed; never changed silently
+(mc2cm_portal/editing/number_fields.py)."""
 
 import re
 from decimal import Decimal

@@ -18,7 +18,7 @@ from wagtail.models import WorkflowContentType, WorkflowState
 
 from action.models import ToolkitIndexPage, ToolkitPage
 from dialogue.models import PeerMeetingPage
-from mc2cm_portal import cache
+from mc2cm_portal.caching import page_cache
 from mc2cm_portal.models import Partner, Publication, Theme
 from tests import LANGUAGES
 from tests.admin_forms import admin_form_data
@@ -131,14 +131,14 @@ def test_a_renamed_partner_and_its_new_web_address_wait_for_a_moderator(client, 
     before = home_pages(client)
     for language, html in before.items():
         assert escape(getattr(partner, f"name_{language}")) in html, language
-    version = cache.content_version()
+    version = page_cache.content_version()
 
     edit(editor, partner, renamed_partner_changes())
     edit(editor, partner, **{"action-submit": "1"})
     assert in_moderation(partner).exists()
 
     # A draft and a submission change nothing visitors see, nor the content version.
-    assert cache.content_version() == version
+    assert page_cache.content_version() == version
     partner.refresh_from_db()
     assert partner.website != PHISHING
     assert partner.has_unpublished_changes
@@ -153,7 +153,7 @@ def test_a_renamed_partner_and_its_new_web_address_wait_for_a_moderator(client, 
 
     assert workflow_action(moderator, partner, "approve").status_code == 302
     assert not in_moderation(partner).exists()
-    assert cache.content_version() != version
+    assert page_cache.content_version() != version
     for language, html in home_pages(client).items():
         assert f'<a href="{PHISHING}">{escape(NEW_NAME[language])}</a>' in html, language
 
@@ -211,17 +211,17 @@ def test_editors_cannot_publish_or_unpublish_snippets(client, editor, moderator)
 
 def test_moderators_publish_and_unpublish_snippets(client, moderator):
     partner = Partner.objects.order_by("sort_order").first()
-    version = cache.content_version()
+    version = page_cache.content_version()
     edit(moderator, partner, renamed_partner_changes(), **{"action-publish": "action-publish"})
-    assert cache.content_version() != version
+    assert page_cache.content_version() != version
     assert escape(NEW_NAME["ar"]) in client.get("/ar/").content.decode()
 
-    version = cache.content_version()
+    version = page_cache.content_version()
     response = moderator.post(snippet_url("unpublish", partner))
     assert response.status_code == 302
     partner.refresh_from_db()
     assert not partner.live
-    assert cache.content_version() != version
+    assert page_cache.content_version() != version
     assert escape(NEW_NAME["ar"]) not in client.get("/ar/").content.decode()
 
 

@@ -104,7 +104,7 @@ def test_query_count_does_not_grow_with_the_pages(editor, gaps):
             assert editor.get(REPORT, {"language": "fr"}).status_code == 200
         return len(captured)
 
-    queries()  # the site and its home page are then cached (mc2cm_portal/routing.py)
+    queries()  # the site and its home page are then cached (mc2cm_portal/caching/navigation.py)
     before = queries()
     index = ToolkitIndexPage.objects.get()
     for number in range(20):

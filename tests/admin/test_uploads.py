@@ -21,7 +21,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail.users.models import UserProfile
 
-from mc2cm_portal.uploads import check_document_content
+from mc2cm_portal.access.uploads import check_document_content
 
 pytestmark = pytest.mark.django_db
 Document = get_document_model()
@@ -144,7 +144,7 @@ def test_files_that_lie_about_their_type_are_refused(case):
 
 
 def test_every_allowed_extension_has_a_check():
-    from mc2cm_portal.uploads import CHECKS
+    from mc2cm_portal.access.uploads import CHECKS
 
     assert set(settings.WAGTAILDOCS_EXTENSIONS) <= set(CHECKS)
     assert "svg" not in settings.WAGTAILIMAGES_EXTENSIONS

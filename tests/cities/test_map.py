@@ -11,8 +11,8 @@ from django.test import RequestFactory
 from django.utils import translation
 
 from cities.models import CityPage
-from mc2cm_portal import cache
-from mc2cm_portal.geo import VIEWBOX, project
+from mc2cm_portal.caching import page_cache
+from mc2cm_portal.listings.map_projection import VIEWBOX, project
 from mc2cm_portal.templatetags.map_tags import (
     MARKER_RADIUS,
     Marker,
@@ -158,7 +158,7 @@ def test_rendering_the_map_makes_no_query_once_the_cities_are_loaded(
     request = RequestFactory().get("/en/")
     # One request: the content version is read once per request (a row of its own). The
     # portal's own handlers only: Django's would close the test's database connection.
-    cache.request_started()
+    page_cache.request_started()
     for language in LANGUAGES:
         # Finds the site once (cached on the request) and, per language, the site's root
         # paths (wagtail-modeltranslation caches them language by language).
@@ -166,7 +166,7 @@ def test_rendering_the_map_makes_no_query_once_the_cities_are_loaded(
     for language in LANGUAGES:
         with django_assert_max_num_queries(0):
             render(cities, language, request)
-    cache.request_finished()
+    page_cache.request_finished()
 
 
 def test_a_fresh_request_costs_a_few_queries_however_many_cities(

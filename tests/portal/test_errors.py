@@ -26,7 +26,7 @@ def test_missing_pages_answer_404_in_the_visitors_language(client, url, language
 def test_the_500_page_speaks_the_visitors_language(rf):
     from django.utils import translation
 
-    from mc2cm_portal.views import server_error
+    from mc2cm_portal.operations.views import server_error
 
     with translation.override("ar"):
         response = server_error(rf.get("/ar/"))
@@ -40,7 +40,7 @@ def test_an_outage_before_the_language_is_known_still_answers_in_it(rf, language
     from django.db import OperationalError
     from django.utils import translation
 
-    from mc2cm_portal.views import server_error
+    from mc2cm_portal.operations.views import server_error
 
     other = "fr" if language == "en" else "en"
     with translation.override(other):

@@ -186,7 +186,7 @@ def test_city_page_charts_its_figures_next_to_the_table(client):
 @pytest.fixture
 def many_cities(monkeypatch):
     """As if the network had more cities than a drop-down list can sensibly hold."""
-    monkeypatch.setattr("mc2cm_portal.filters.MAX_SELECT_CHOICES", 3)
+    monkeypatch.setattr("mc2cm_portal.listings.filters.MAX_SELECT_CHOICES", 3)
 
 
 def test_with_many_cities_visitors_type_the_city_name(client, many_cities):

@@ -10,7 +10,7 @@ from django.utils import translation
 
 from cities.models import CityPage
 from dialogue.models import PeerMeetingPage
-from mc2cm_portal.text import collation_key
+from mc2cm_portal.listings.collation import collation_key
 from tests.pages import url_in
 
 pytestmark = pytest.mark.django_db

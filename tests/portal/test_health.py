@@ -119,7 +119,7 @@ def test_only_connection_errors_become_503(rf, error, status):
     from django import db
     from django.utils import translation
 
-    from mc2cm_portal.views import server_error
+    from mc2cm_portal.operations.views import server_error
 
     with translation.override("fr"):
         try:

@@ -111,7 +111,7 @@ def test_the_cache_can_be_switched_off(client, settings):
 
 def test_emptying_the_page_cache_keeps_the_content_version():
     """The version lives in the database: the cache culls entries at random when full."""
-    from mc2cm_portal.cache import content_changed, content_version
+    from mc2cm_portal.caching.page_cache import content_changed, content_version
 
     version = content_version()
     cache.clear()

@@ -13,7 +13,7 @@ from wagtail.models import Page, PageViewRestriction
 from action.models import PilotProjectPage
 from cities.models import CityPage
 from dialogue.models import PeerMeetingPage
-from mc2cm_portal import pdf
+from mc2cm_portal.publishing import pdf
 from tests import LANGUAGES
 from tests.pages import url_in
 

@@ -6,7 +6,7 @@ import pytest
 from axes.models import AccessAttempt
 from django.test import RequestFactory
 
-from mc2cm_portal.accounts import client_ip
+from mc2cm_portal.access.partners import client_ip
 from mc2cm_portal.models import PublicationFile
 from tests import LANGUAGES
 from tests.staff import PARTNER_PASSWORD as PASSWORD

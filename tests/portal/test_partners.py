@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from wagtail.models import PageViewRestriction
 
 from action.models import ToolkitPage
-from mc2cm_portal.access import PARTNERS_GROUP
+from mc2cm_portal.access.documents import PARTNERS_GROUP
 from mc2cm_portal.models import DocumentDownload, Publication
 from tests import LANGUAGES
 from tests.factories import partners_collection, public_collection, publication

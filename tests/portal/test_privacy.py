@@ -25,8 +25,8 @@ from wagtail.models import (
 )
 
 from action.models import ToolkitPage
-from mc2cm_portal.access import PARTNERS_GROUP
-from mc2cm_portal.cache import content_changed
+from mc2cm_portal.access.documents import PARTNERS_GROUP
+from mc2cm_portal.caching.page_cache import content_changed
 from mc2cm_portal.demo.pdf import make_pdf
 from mc2cm_portal.models import Publication, PublicationFile
 from tests.factories import (

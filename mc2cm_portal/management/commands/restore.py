@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from mc2cm_portal.backups import BackupError, restore_backup
+from mc2cm_portal.operations.backups import BackupError, restore_backup
 
 
 class Command(BaseCommand):

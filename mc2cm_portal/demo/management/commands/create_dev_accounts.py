@@ -18,7 +18,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.users.models import UserProfile
 
-from mc2cm_portal.access import PARTNERS_GROUP
+from mc2cm_portal.access.documents import PARTNERS_GROUP
 
 # Documented development-only credentials: (username, password, group, time zone).
 ADMIN = ("admin", "mc2cm-admin")

@@ -34,7 +34,7 @@ from knowledge.models import (
     PriorityDocumentIndexPage,
     PriorityDocumentPage,
 )
-from mc2cm_portal.access import portal_collections
+from mc2cm_portal.access.documents import portal_collections
 from mc2cm_portal.demo.data import read_content
 from mc2cm_portal.models import (
     HomePage,
@@ -45,8 +45,8 @@ from mc2cm_portal.models import (
     PublicationFile,
     Theme,
 )
-from mc2cm_portal.pdf import file_name, publication_pdfs
-from mc2cm_portal.search import rebuild_index
+from mc2cm_portal.publishing.pdf import file_name, publication_pdfs
+from mc2cm_portal.search.views import rebuild_index
 
 LANGUAGES = ("ar", "fr", "en")
 # Typeset demo files, by the content they were made from (see Command.write_files).

@@ -74,8 +74,8 @@ def _database_reads_and_writes():
     """What every page needs: a read (the content version); what the site writes on
     sign-in, downloads and publishing: a write, rolled back. On SQLite a locked database
     answers reads but not writes."""
-    from .cache import content_version
-    from .models import ContentVersion
+    from mc2cm_portal.caching.page_cache import content_version
+    from mc2cm_portal.models import ContentVersion
 
     content_version()
     try:

@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.db.models import Q
 from wagtail.models import Page, Site
 
-from .cache import cache_generation
+from .page_cache import cache_generation
 
 TIMEOUT = 60 * 60
 
@@ -76,7 +76,7 @@ def navigation_items(home, request, language, model):
 
 def footer_items(home, request, language):
     """The information pages (contact, privacy ...) under the home page, in tree order."""
-    from .models import InformationPage
+    from mc2cm_portal.models import InformationPage
 
     return [
         item

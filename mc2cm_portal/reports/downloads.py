@@ -11,7 +11,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.reports import ReportView
 
-from .models import DocumentDownload, Publication
+from mc2cm_portal.models import DocumentDownload, Publication
 
 
 class DownloadReportFilterSet(WagtailFilterSet):

@@ -22,14 +22,15 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from wagtail.views import authenticate_with_password
 
-from .access import forbidden, is_partner, may_download_partner_files, sign_in_url
-from .models import (
+from mc2cm_portal.models import (
     Publication,
     PublicationFile,
     attach_files,
     current_language,
     public_document,
 )
+
+from .documents import forbidden, is_partner, may_download_partner_files, sign_in_url
 
 RESOURCES_PER_PAGE = 10
 

@@ -12,9 +12,10 @@ from django.db.models import CharField, F, Value
 from django.db.models.functions import Concat
 from django.utils.translation import gettext_lazy as _
 
-from .models.shared import Theme, current_language, visible
-from .routing import versioned
-from .text import collation_key
+from mc2cm_portal.caching.navigation import versioned
+from mc2cm_portal.models.shared import Theme, current_language, visible
+
+from .collation import collation_key
 
 # Past this many choices a drop-down list is a chore on a phone and weighs on every page
 # of the listing; visitors type the name instead (the network may grow to hundreds).
@@ -172,7 +173,7 @@ def city_filter(lookup=None, apply=None, value_lookups=()):
 
 
 def language_filter(lookup):
-    from .templatetags.portal_tags import LANGUAGE_NAMES
+    from mc2cm_portal.templatetags.portal_tags import LANGUAGE_NAMES
 
     choices = [(code, LANGUAGE_NAMES[code]) for code, _name in settings.LANGUAGES]
     return ChoiceFilter(

@@ -32,9 +32,8 @@ from modeltranslation.translator import NotRegistered, translator
 from wagtail.blocks import StreamValue
 from wagtail.models import Page
 
-from .access import openable_collections
-from .folding import fold, fold_with_positions
-from .models import (
+from mc2cm_portal.access.documents import openable_collections
+from mc2cm_portal.models import (
     LANGUAGE_CODES,
     Publication,
     SearchEntry,
@@ -43,6 +42,8 @@ from .models import (
     visible,
     visible_page,
 )
+
+from .folding import fold, fold_with_positions
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10

@@ -23,7 +23,7 @@ from django.core.cache.backends.filebased import FileBasedCache
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 
-from .addresses import is_canonical_host
+from mc2cm_portal.publishing.addresses import is_canonical_host
 
 LANGUAGE_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
 CACHED_TYPES = ("text/html", "application/atom+xml", "application/xml", "text/csv")
@@ -102,7 +102,7 @@ def content_version():
     cache are still served to anonymous visitors, as they were before the outage.
     """
     global _last_read  # noqa: PLW0603 - the last version read, per process
-    from .models import ContentVersion
+    from mc2cm_portal.models import ContentVersion
 
     version = getattr(_request, "version", None)
     if version is not None:
@@ -132,8 +132,8 @@ def cache_generation():
 
 
 def content_changed(**kwargs):
-    from .models import ContentVersion
-    from .models.versions import new_version
+    from mc2cm_portal.models import ContentVersion
+    from mc2cm_portal.models.versions import new_version
 
     version = new_version()
     ContentVersion.objects.update_or_create(pk=1, defaults={"value": version})

@@ -27,7 +27,7 @@ from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import DatabaseError, connection
 
-from mc2cm_portal.cache import content_changed
+from mc2cm_portal.caching.page_cache import content_changed
 
 FORMAT = 1
 ENGINES = {"sqlite": "database.sqlite3", "postgresql": "database.dump"}

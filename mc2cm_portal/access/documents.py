@@ -30,7 +30,7 @@ from django.utils.cache import patch_cache_control
 from wagtail.documents.views.serve import serve as wagtail_serve
 from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction
 
-from .models import DocumentDownload, PublicationFile
+from mc2cm_portal.models import DocumentDownload, PublicationFile
 
 PARTNERS_GROUP = "Partners"
 # The groups that may open the Partners collection: partners, and the staff who upload

@@ -28,10 +28,11 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.http import urlencode
 
-from .addresses import is_canonical_host
-from .cache import cache_generation, keep_query, query_may_be_kept
-from .models.shared import current_language
-from .routing import versioned
+from mc2cm_portal.models.shared import current_language
+from mc2cm_portal.publishing.addresses import is_canonical_host
+
+from .navigation import versioned
+from .page_cache import cache_generation, keep_query, query_may_be_kept
 
 # The cache alias that keeps nothing (settings.CACHES), for what must not be shared.
 UNCACHED = "uncached"

@@ -22,8 +22,8 @@ from django.utils.xmlutils import SimplerXMLGenerator
 from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
-from mc2cm_portal.addresses import public_url
 from mc2cm_portal.models import visible
+from mc2cm_portal.publishing.addresses import public_url
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 # The language crawlers get when none of ours matches the reader (hreflang="x-default").

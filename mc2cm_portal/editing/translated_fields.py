@@ -28,8 +28,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from .models import LANGUAGE_CODES
-from .models.shared import ONE_LANGUAGE_ENOUGH
+from mc2cm_portal.models import LANGUAGE_CODES
+from mc2cm_portal.models.shared import ONE_LANGUAGE_ENOUGH
 
 # How a field's label names its language, in the admin's language: "Title (Arabic)",
 # "Titre (arabe)", "العنوان (بالعربية)".

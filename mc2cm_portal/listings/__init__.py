@@ -1,0 +1,1 @@
+"""Lists visitors browse: filters, the order of names, the map's projection."""

@@ -1,0 +1,1 @@
+"""Running the portal: backups, error pages and the health check, security headers."""

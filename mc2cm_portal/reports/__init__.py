@@ -1,0 +1,1 @@
+"""The staff reports in the admin: translation status and document downloads."""

@@ -1,0 +1,1 @@
+"""Site search: the entries indexed per language, spelling folding and the search page."""
