@@ -12,7 +12,7 @@ class PortalConfig(AppConfig):
         from mc2cm_portal.editing.translated_fields import group_translated_panels
 
         from . import signals  # noqa: F401 - connects the search index to publishing
-        from .models import LANGUAGE_CODES
+        from .languages import LANGUAGE_CODES
 
         # Each language's fields in a group of its own, in every edit form.
         group_translated_panels()

@@ -22,11 +22,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from wagtail.views import authenticate_with_password
 
+from mc2cm_portal.languages import current_language
 from mc2cm_portal.models import (
     Publication,
     PublicationFile,
     attach_files,
-    current_language,
     public_document,
 )
 

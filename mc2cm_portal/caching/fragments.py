@@ -28,7 +28,7 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.http import urlencode
 
-from mc2cm_portal.models.shared import current_language
+from mc2cm_portal.languages import current_language
 from mc2cm_portal.publishing.addresses import is_canonical_host
 
 from .navigation import versioned

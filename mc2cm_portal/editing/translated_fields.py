@@ -18,8 +18,8 @@ from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.http import HttpResponseBadRequest, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404
 from django.utils.text import capfirst, format_lazy
-from django.utils.translation import get_language_info, pgettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_POST
 from modeltranslation.fields import TranslationField
 from modeltranslation.translator import translator
@@ -28,7 +28,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from mc2cm_portal.models import LANGUAGE_CODES
+from mc2cm_portal.languages import LANGUAGE_CODES, direction
 from mc2cm_portal.models.shared import ONE_LANGUAGE_ENOUGH
 
 # How a field's label names its language, in the admin's language: "Title (Arabic)",
@@ -60,8 +60,7 @@ def translated_field_options(db_field):
     # The input the field would have untranslated (an auto-height textarea, a slug input,
     # a rich text editor...), marked with its language.
     widget = formfield_for_dbfield(db_field.translated_field).widget
-    bidi = get_language_info(db_field.language)["bidi"]
-    widget.attrs.update(lang=db_field.language, dir="rtl" if bidi else "ltr")
+    widget.attrs.update(lang=db_field.language, dir=direction(db_field.language))
     return {**options, "widget": widget}
 
 

@@ -13,7 +13,8 @@ from django.db.models.functions import Concat
 from django.utils.translation import gettext_lazy as _
 
 from mc2cm_portal.caching.navigation import versioned
-from mc2cm_portal.models.shared import Theme, current_language, visible
+from mc2cm_portal.languages import LANGUAGE_CODES, LANGUAGE_NAMES, current_language
+from mc2cm_portal.models.shared import Theme, visible
 
 from .collation import collation_key
 
@@ -173,9 +174,7 @@ def city_filter(lookup=None, apply=None, value_lookups=()):
 
 
 def language_filter(lookup):
-    from mc2cm_portal.templatetags.portal_tags import LANGUAGE_NAMES
-
-    choices = [(code, LANGUAGE_NAMES[code]) for code, _name in settings.LANGUAGES]
+    choices = [(code, LANGUAGE_NAMES[code]) for code in LANGUAGE_CODES]
     return ChoiceFilter(
         "language", _("Language of the document"), choices, lookup, all_label=_("All languages")
     )

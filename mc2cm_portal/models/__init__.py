@@ -13,7 +13,6 @@ from .pages import (
 )
 from .search_entries import SearchEntry
 from .shared import (
-    LANGUAGE_CODES,
     Partner,
     PortalSettings,
     Publication,
@@ -21,7 +20,6 @@ from .shared import (
     ReviewedSnippet,
     Theme,
     attach_files,
-    current_language,
     public_document,
     public_documents,
     visible,
@@ -32,7 +30,6 @@ from .shared import (
 from .versions import ContentVersion
 
 __all__ = [
-    "LANGUAGE_CODES",
     "BodyMixin",
     "ContentVersion",
     "DocumentDownload",
@@ -51,7 +48,6 @@ __all__ = [
     "Theme",
     "ThemesMixin",
     "attach_files",
-    "current_language",
     "public_document",
     "public_documents",
     "visible",

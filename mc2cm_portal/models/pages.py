@@ -13,13 +13,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from mc2cm_portal.caching.fragments import keep_listing_query, paginate
+from mc2cm_portal.languages import LANGUAGE_CODES, current_language
 from mc2cm_portal.listings.filters import apply_filters, mark_available
 
 from ..blocks import BodyBlock
 from .shared import (
-    LANGUAGE_CODES,
     Theme,
-    current_language,
     require_one_language,
     visible,
     without_long_text,

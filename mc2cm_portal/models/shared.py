@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q
 from django.db.models.functions import Length, Substr
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -23,12 +22,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
-
-
-def current_language():
-    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-
+from mc2cm_portal.languages import DEFAULT_LANGUAGE, IN_LANGUAGE, LANGUAGE_CODES, current_language
 
 # Fields that must be given in at least one language, not in each: the others fall back
 # (MODELTRANSLATION_FALLBACK_LANGUAGES), so Arabic-only or French-only content can be saved.
@@ -41,7 +35,7 @@ def require_one_language(instance, *field_names):
     Those fields are ``blank=True`` on the model (so no language is required on its own);
     the error is shown on the input in the admin's language.
     """
-    language = current_language() if current_language() in LANGUAGE_CODES else "en"
+    language = current_language() if current_language() in LANGUAGE_CODES else DEFAULT_LANGUAGE
     missing = {
         f"{name}_{language}": _("Fill this in in at least one language.")
         for name in field_names
@@ -241,15 +235,6 @@ def attach_files(publications):
         for publication in same:
             publication.__dict__["_files"] = files.get(pk, [])
     return publications
-
-
-# What follows "Download" on a file's link: "Télécharger en arabe", "تنزيل بالعربية". French
-# and Arabic need a preposition before the language's name, so each is a phrase of its own.
-IN_LANGUAGE = {
-    "ar": _("in Arabic"),
-    "fr": _("in French"),
-    "en": _("in English"),
-}
 
 
 class PublicationFile(Orderable):

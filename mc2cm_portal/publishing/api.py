@@ -5,7 +5,6 @@ Accept-Language header, else in English. Only GET (and HEAD/OPTIONS) are routed;
 method answers 405.
 """
 
-from django.conf import settings
 from django.db import DatabaseError, connection
 from django.urls import path
 from django.utils import translation
@@ -20,10 +19,10 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 
 from cities.models import CityFigure, CityPage
+from mc2cm_portal.languages import LANGUAGE_CODES
 from mc2cm_portal.models import public_documents
 from mc2cm_portal.publishing.addresses import public_url
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 CONTROL_CHARACTERS = frozenset(map(chr, [*range(32), 127]))
 
 

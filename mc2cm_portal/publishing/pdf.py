@@ -33,7 +33,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page
 
-from mc2cm_portal.models import current_language
+from mc2cm_portal.languages import current_language
 
 logger = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ from django.utils import translation
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 
-from mc2cm_portal.models import LANGUAGE_CODES
+from mc2cm_portal.languages import LANGUAGE_CODES
 
 URL_PATHS = [f"url_path_{code}" for code in LANGUAGE_CODES]
 

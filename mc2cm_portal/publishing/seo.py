@@ -7,7 +7,6 @@ import html
 import json
 import re
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
@@ -22,12 +21,11 @@ from django.utils.xmlutils import SimplerXMLGenerator
 from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
+from mc2cm_portal.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES, current_language
 from mc2cm_portal.models import visible
 from mc2cm_portal.publishing.addresses import public_url
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 # The language crawlers get when none of ours matches the reader (hreflang="x-default").
-DEFAULT_LANGUAGE = "en"
 OG_LOCALES = {"ar": "ar_AR", "fr": "fr_FR", "en": "en_GB"}
 DESCRIPTION_LENGTH = 160
 # Fields that can describe a page, best first; the first one with text wins.
@@ -41,10 +39,6 @@ SITE_DESCRIPTION = _(
 _BLOCK_END = re.compile(r"(</(?:p|li|h[1-6]|blockquote)>|<br\s*/?>)", re.IGNORECASE)
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
-
-
-def current_language():
-    return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
 
 
 def absolute(request, url):

@@ -27,7 +27,8 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.blocks import StreamValue
 from wagtail.models import DraftStateMixin, Page, get_page_models
 
-LANGUAGE_NAMES = dict(settings.LANGUAGES)
+from mc2cm_portal.languages import LANGUAGE_CODES
+
 # One heading per language rather than "Missing in %(language)s": French and Arabic word
 # them differently ("en arabe", "بالعربية"), not by slotting in the language's name.
 MISSING_IN = {
@@ -60,7 +61,7 @@ def checked_fields(model):
 
 def missing_fields(instance, fields):
     """{language: [verbose names of the fields empty there but filled elsewhere]}."""
-    missing = {code: [] for code in LANGUAGE_NAMES}
+    missing = {code: [] for code in LANGUAGE_CODES}
     for name in fields:
         empty = {code: is_empty(getattr(instance, f"{name}_{code}", None)) for code in missing}
         if all(empty.values()):
@@ -236,7 +237,7 @@ class TranslationStatusReportView(ReportView):
         "title",
         "type_label",
         "status",
-        *(f"missing_{code}" for code in LANGUAGE_NAMES),
+        *(f"missing_{code}" for code in LANGUAGE_CODES),
         "link",
     ]
 
@@ -246,7 +247,7 @@ class TranslationStatusReportView(ReportView):
             TitleColumn("title", label=_("Title"), get_url=lambda row: row.edit_url),
             Column("type_label", label=_("Content type")),
             Column("status", label=_("Version")),
-            *(Column(f"missing_{code}", label=MISSING_IN[code]) for code in LANGUAGE_NAMES),
+            *(Column(f"missing_{code}", label=MISSING_IN[code]) for code in LANGUAGE_CODES),
         ]
 
     @cached_property
@@ -255,7 +256,7 @@ class TranslationStatusReportView(ReportView):
             "title": _("Title"),
             "type_label": _("Content type"),
             "status": _("Version"),
-            **{f"missing_{code}": MISSING_IN[code] for code in LANGUAGE_NAMES},
+            **{f"missing_{code}": MISSING_IN[code] for code in LANGUAGE_CODES},
             "link": _("Edit link"),
         }
 

@@ -33,11 +33,10 @@ from wagtail.blocks import StreamValue
 from wagtail.models import Page
 
 from mc2cm_portal.access.documents import openable_collections
+from mc2cm_portal.languages import LANGUAGE_CODES, current_language
 from mc2cm_portal.models import (
-    LANGUAGE_CODES,
     Publication,
     SearchEntry,
-    current_language,
     public_document,
     visible,
     visible_page,

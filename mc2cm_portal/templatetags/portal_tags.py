@@ -17,22 +17,17 @@ from modeltranslation.utils import build_localized_fieldname, resolution_order
 from wagtail.models import Page, Site
 
 from mc2cm_portal.caching.navigation import breadcrumb_trail, footer_items, menu_items, versioned
+from mc2cm_portal.languages import FALLBACK_NOTE, LANGUAGE_NAMES, current_language, direction
 from mc2cm_portal.listings.collation import collation_key
 
 from ..formats import localized_number as plain_localized_number
 
 register = template.Library()
 
-LANGUAGE_NAMES = {"ar": "العربية", "fr": "Français", "en": "English"}
-
-
-def _current():
-    return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
-
 
 def shown_language(obj, field):
     """The language whose text ``obj.field`` shows now, after modeltranslation's fallback."""
-    current = _current()
+    current = current_language()
     try:
         options = translator.get_options_for_model(type(obj))
     except NotRegistered:
@@ -50,15 +45,6 @@ def shown_language(obj, field):
     return current
 
 
-# The note beside text shown in another language than the page's, in the page's language.
-# One per language rather than "(in %(language)s)": French and Arabic word them differently.
-IN_LANGUAGE = {
-    "ar": _("(in Arabic)"),
-    "fr": _("(in French)"),
-    "en": _("(in English)"),
-}
-
-
 @register.simple_tag
 def lang_attrs(obj, field):
     """` lang=".." dir=".." data-in-language=".."` when the field falls back to another
@@ -70,11 +56,13 @@ def lang_attrs(obj, field):
     second tag after each of the many places fallback text is shown.
     """
     language = shown_language(obj, field)
-    if language == _current():
+    if language == current_language():
         return ""
-    direction = "rtl" if translation.get_language_info(language)["bidi"] else "ltr"
     return format_html(
-        ' lang="{}" dir="{}" data-in-language="{}"', language, direction, IN_LANGUAGE[language]
+        ' lang="{}" dir="{}" data-in-language="{}"',
+        language,
+        direction(language),
+        FALLBACK_NOTE[language],
     )
 
 
@@ -109,7 +97,7 @@ def language_links(context):
     """One entry per language: the same page (or view) in that language."""
     request = context.get("request")
     page = context.get("page")
-    current = _current()
+    current = current_language()
     links = []
     for code, _name in settings.LANGUAGES:
         if isinstance(page, Page):
@@ -125,7 +113,7 @@ def language_links(context):
                 "name": LANGUAGE_NAMES[code],
                 "url": url,
                 "current": code == current,
-                "dir": "rtl" if translation.get_language_info(code)["bidi"] else "ltr",
+                "dir": direction(code),
             }
         )
     return links
@@ -153,7 +141,7 @@ def main_menu(context):
     path = page.path if isinstance(page, Page) else ""
     return [
         {**item, "current": item["path"] == path, "ancestor": path.startswith(item["path"])}
-        for item in menu_items(root, context.get("request"), _current())
+        for item in menu_items(root, context.get("request"), current_language())
     ]
 
 
@@ -163,7 +151,7 @@ def breadcrumbs(context):
     page = context.get("page")
     if not isinstance(page, Page):
         return []
-    return breadcrumb_trail(page, context.get("request"), _current())
+    return breadcrumb_trail(page, context.get("request"), current_language())
 
 
 def partner_lists(language):
@@ -200,7 +188,7 @@ def and_list(words):
 @register.simple_tag(takes_context=True)
 def site_footer(context):
     """What the footer shows: information pages, partners and the EU funding disclaimer."""
-    language = _current()
+    language = current_language()
     root = site_root(context)
     partners = partner_lists(language)
     implementers = [partner["acronym"] or partner["name"] for partner in partners["implementing"]]

@@ -5,6 +5,7 @@ from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from mc2cm_portal.languages import DEFAULT_LANGUAGE, current_language
 from mc2cm_portal.publishing import seo
 
 register = template.Library()
@@ -27,7 +28,7 @@ def seo_head(context, languages):
     page = context.get("page")
     if not isinstance(page, Page):
         page = None
-    current = seo.current_language()
+    current = current_language()
 
     # The switcher keeps a view's query (search words, sign-in return address); the
     # alternates and the canonical address name the view itself.
@@ -39,8 +40,8 @@ def seo_head(context, languages):
         for language in languages
     ]
     by_code = {alternate["hreflang"]: alternate["href"] for alternate in alternates}
-    if seo.DEFAULT_LANGUAGE in by_code:
-        alternates.append({"hreflang": "x-default", "href": by_code[seo.DEFAULT_LANGUAGE]})
+    if DEFAULT_LANGUAGE in by_code:
+        alternates.append({"hreflang": "x-default", "href": by_code[DEFAULT_LANGUAGE]})
 
     canonical = by_code.get(current)
     if canonical is None and request is not None:
