@@ -16,15 +16,9 @@ from mc2cm_portal.formats import localized_number
 from mc2cm_portal.languages import LANGUAGE_CODES
 from mc2cm_portal.listings.collation import collation_key
 from mc2cm_portal.listings.filters import ChoiceFilter, apply_filters, mark_available, theme_filter
-from mc2cm_portal.models import (
-    IntroMixin,
-    ThemesMixin,
-    TranslatedPageMixin,
-    attach_files,
-    visible,
-    without_long_text,
-)
+from mc2cm_portal.models import IntroMixin, ThemesMixin, TranslatedPageMixin
 from mc2cm_portal.models.shared import require_one_language
+from mc2cm_portal.queries import attach_files, visible, without_long_text
 
 
 class Region(models.TextChoices):

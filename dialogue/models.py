@@ -21,9 +21,8 @@ from mc2cm_portal.models import (
     SectionIndexPage,
     ThemesMixin,
     TranslatedPageMixin,
-    visible,
-    without_long_text,
 )
+from mc2cm_portal.queries import visible, without_long_text
 
 
 def meetings_with_city(meetings, slug):

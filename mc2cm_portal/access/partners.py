@@ -23,12 +23,8 @@ from django.views.decorators.cache import never_cache
 from wagtail.views import authenticate_with_password
 
 from mc2cm_portal.languages import current_language
-from mc2cm_portal.models import (
-    Publication,
-    PublicationFile,
-    attach_files,
-    public_document,
-)
+from mc2cm_portal.models import Publication, PublicationFile
+from mc2cm_portal.queries import attach_files, public_document
 
 from .documents import forbidden, is_partner, may_download_partner_files, sign_in_url
 

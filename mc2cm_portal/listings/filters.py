@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from mc2cm_portal.caching.navigation import versioned
 from mc2cm_portal.languages import LANGUAGE_CODES, LANGUAGE_NAMES, current_language
-from mc2cm_portal.models.shared import Theme, visible
+from mc2cm_portal.models.shared import Theme
+from mc2cm_portal.queries import visible
 
 from .collation import collation_key
 

@@ -19,13 +19,6 @@ from .shared import (
     PublicationFile,
     ReviewedSnippet,
     Theme,
-    attach_files,
-    public_document,
-    public_documents,
-    visible,
-    visible_page,
-    with_privacy,
-    without_long_text,
 )
 from .versions import ContentVersion
 
@@ -47,11 +40,4 @@ __all__ = [
     "SectionIndexPage",
     "Theme",
     "ThemesMixin",
-    "attach_files",
-    "public_document",
-    "public_documents",
-    "visible",
-    "visible_page",
-    "with_privacy",
-    "without_long_text",
 ]

@@ -15,14 +15,10 @@ from wagtail.search import index
 from mc2cm_portal.caching.fragments import keep_listing_query, paginate
 from mc2cm_portal.languages import LANGUAGE_CODES, current_language
 from mc2cm_portal.listings.filters import apply_filters, mark_available
+from mc2cm_portal.queries import visible, without_long_text
 
 from ..blocks import BodyBlock
-from .shared import (
-    Theme,
-    require_one_language,
-    visible,
-    without_long_text,
-)
+from .shared import Theme, require_one_language
 
 
 class ThemesMixin(models.Model):

@@ -20,8 +20,8 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 
 from cities.models import CityFigure, CityPage
 from mc2cm_portal.languages import LANGUAGE_CODES
-from mc2cm_portal.models import public_documents
 from mc2cm_portal.publishing.addresses import public_url
+from mc2cm_portal.queries import public_documents
 
 CONTROL_CHARACTERS = frozenset(map(chr, [*range(32), 127]))
 

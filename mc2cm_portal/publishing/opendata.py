@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 
 from cities.models import CityPage
 from mc2cm_portal.languages import current_language
-from mc2cm_portal.models import visible
+from mc2cm_portal.queries import visible
 
 COLUMNS = [
     _("City"),

@@ -22,8 +22,8 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
 from mc2cm_portal.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES, current_language
-from mc2cm_portal.models import visible
 from mc2cm_portal.publishing.addresses import public_url
+from mc2cm_portal.queries import visible
 
 # The language crawlers get when none of ours matches the reader (hreflang="x-default").
 OG_LOCALES = {"ar": "ar_AR", "fr": "fr_FR", "en": "en_GB"}

@@ -34,13 +34,8 @@ from wagtail.models import Page
 
 from mc2cm_portal.access.documents import openable_collections
 from mc2cm_portal.languages import LANGUAGE_CODES, current_language
-from mc2cm_portal.models import (
-    Publication,
-    SearchEntry,
-    public_document,
-    visible,
-    visible_page,
-)
+from mc2cm_portal.models import Publication, SearchEntry
+from mc2cm_portal.queries import public_document, visible, visible_page
 
 from .folding import fold, fold_with_positions
 

@@ -1,0 +1,104 @@
+"""Questions every list asks of the database, each answered inside the list's own query.
+
+What a visitor may see (``visible``), which documents anyone may download
+(``public_documents``), lists without their long text (``without_long_text``) and the files
+of many publications at once (``attach_files``). Built on Wagtail's view restrictions and
+collections only: this module imports none of the portal's models, so models, views and
+templates alike can use it.
+"""
+
+from django.apps import apps
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q
+from django.db.models.functions import Length, Substr
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import CollectionViewRestriction, PageViewRestriction
+
+
+def _restricted(restrictions, field, path):
+    """Is any restriction on the node at ``path`` or an ancestor (a path prefix of it)?"""
+    return Exists(
+        restrictions.objects.annotate(length=Length(f"{field}__path")).filter(
+            **{f"{field}__path": Substr(OuterRef(path), 1, F("length"))}
+        )
+    )
+
+
+def visible_page(prefix=""):
+    """Condition: the page (reached through ``prefix``, e.g. ``"page__"``) is live and no view
+    restriction (group, login or password) applies to it or any of its ancestors."""
+    return Q(**{f"{prefix}live": True}) & ~_restricted(PageViewRestriction, "page", f"{prefix}path")
+
+
+def visible(pages):
+    """Live pages no view restriction applies to, in the same query.
+
+    Wagtail's ``.public()`` first loads every restriction in a separate query, each time it
+    is called; this asks the same question as a subquery: is any restricted page an
+    ancestor (a path prefix) of this one?
+    """
+    return pages.filter(visible_page())
+
+
+def without_long_text(pages):
+    """``pages`` without their long text (body, portrait, agenda … in every language).
+
+    Lists and cards show titles, dates and short summaries, never another page's body:
+    loading those columns (three languages of StreamField JSON each) was most of what a
+    related list read from the database.
+    """
+    long_text = [
+        field.attname
+        for field in pages.model._meta.concrete_fields
+        if isinstance(field, (StreamField, RichTextField))
+    ]
+    return pages.defer(*long_text)
+
+
+def public_document(prefix=""):
+    """Condition: anyone may download the document (reached through ``prefix``, e.g.
+    ``"document__"``).
+
+    Privacy is where a document is kept: it must be in a collection below the root (new
+    uploads land in the private Partners collection, see access.py) on which, and on whose
+    ancestors, there is no view restriction. Wagtail's document view applies the same
+    restrictions to every download.
+    """
+    return Q(**{f"{prefix}collection__depth__gt": 1}) & ~_restricted(
+        CollectionViewRestriction, "collection", f"{prefix}collection__path"
+    )
+
+
+def public_documents(documents):
+    return documents.filter(public_document())
+
+
+def with_privacy(files):
+    """Publication files, each knowing in the same query whether anyone may download it."""
+    return files.annotate(
+        public_download=ExpressionWrapper(
+            public_document("document__"), output_field=BooleanField()
+        )
+    )
+
+
+def attach_files(publications):
+    """Load the files (and documents) of many publications in one query.
+
+    ``files_for_reader`` and ``has_file_in`` then read them without further queries.
+    """
+    publications = [pub for pub in publications if pub is not None]
+    by_id = {}
+    for publication in publications:
+        by_id.setdefault(publication.pk, []).append(publication)
+    files = {}
+    files_of_all = with_privacy(
+        apps.get_model("mc2cm_portal", "PublicationFile")
+        .objects.filter(publication_id__in=by_id)
+        .select_related("document")
+    )
+    for file in files_of_all:
+        files.setdefault(file.publication_id, []).append(file)
+    for pk, same in by_id.items():
+        for publication in same:
+            publication.__dict__["_files"] = files.get(pk, [])
+    return publications
