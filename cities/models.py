@@ -11,11 +11,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from mc2cm_portal.caching.fragments import keep_listing_query, paginate
 from mc2cm_portal.formats import localized_number
 from mc2cm_portal.languages import LANGUAGE_CODES
 from mc2cm_portal.listings.collation import collation_key
 from mc2cm_portal.listings.filters import ChoiceFilter, apply_filters, mark_available, theme_filter
+from mc2cm_portal.listings.pagination import keep_listing_query, paginate
 from mc2cm_portal.models import IntroMixin, ThemesMixin, TranslatedPageMixin
 from mc2cm_portal.models.shared import require_one_language
 from mc2cm_portal.queries import attach_files, visible, without_long_text

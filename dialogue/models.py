@@ -12,8 +12,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from dialogue.blocks import AgendaBlock
-from mc2cm_portal.caching.fragments import keep_listing_query, paginate
 from mc2cm_portal.listings.filters import city_filter, theme_filter
+from mc2cm_portal.listings.pagination import keep_listing_query, paginate
 from mc2cm_portal.models import (
     BodyMixin,
     IntroMixin,

@@ -8,27 +8,10 @@ served to an anonymous visitor comes whole from the page cache anyway.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.db.models import Q
 from wagtail.models import Page, Site
 
-from .page_cache import cache_generation
-
-TIMEOUT = 60 * 60
-
-
-def versioned(key, compute):
-    """The cached value of ``compute()`` for this release and content version (computed on
-    a miss).
-
-    ``None`` is cached too, as a tuple, so that a missing value is not looked up each time.
-    """
-    full_key = f"mc2cm:{cache_generation()}:{key}"
-    found = cache.get(full_key)
-    if found is None:
-        found = (compute(),)
-        cache.set(full_key, found, TIMEOUT)
-    return found[0]
+from .versioned import versioned
 
 
 def _navigation(home, request, language):

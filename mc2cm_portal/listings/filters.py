@@ -7,14 +7,13 @@ still shows the whole list rather than an error.
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.conf import settings
+from django.apps import apps
 from django.db.models import CharField, F, Value
 from django.db.models.functions import Concat
 from django.utils.translation import gettext_lazy as _
 
-from mc2cm_portal.caching.navigation import versioned
+from mc2cm_portal.caching.versioned import versioned
 from mc2cm_portal.languages import LANGUAGE_CODES, LANGUAGE_NAMES, current_language
-from mc2cm_portal.models.shared import Theme
 from mc2cm_portal.queries import visible
 
 from .collation import collation_key
@@ -140,9 +139,11 @@ def _by_label(choices):
 
 def theme_filter(lookup="themes__slug"):
     def choices():
-        return _by_label((theme.slug, theme.name) for theme in Theme.objects.filter(live=True))
+        # Named, not imported: the models build their lists with these filters.
+        themes = apps.get_model("mc2cm_portal", "Theme").objects.filter(live=True)
+        return _by_label((theme.slug, theme.name) for theme in themes)
 
-    # The same for every listing page in a language until content changes (routing.py).
+    # The same for every listing page in a language until content changes (versioned.py).
     language = current_language()
     return ChoiceFilter(
         "theme",
@@ -157,7 +158,7 @@ def city_filter(lookup=None, apply=None, value_lookups=()):
     from cities.models import CityPage  # cities' own listing uses this module too
 
     def choices():
-        titles = [f"title_{code}" for code, _name in settings.LANGUAGES]
+        titles = [f"title_{code}" for code in LANGUAGE_CODES]
         cities = visible(CityPage.objects).only("id", "title", "slug_en", *titles)
         return _by_label((city.slug_en, city.title) for city in cities)
 

@@ -1,5 +1,6 @@
 """Page bases shared by the pillars, cross-cutting mixins and the home page."""
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, Window
@@ -12,9 +13,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from mc2cm_portal.caching.fragments import keep_listing_query, paginate
 from mc2cm_portal.languages import LANGUAGE_CODES, current_language
 from mc2cm_portal.listings.filters import apply_filters, mark_available
+from mc2cm_portal.listings.pagination import keep_listing_query, paginate
 from mc2cm_portal.queries import visible, without_long_text
 
 from ..blocks import BodyBlock
@@ -249,68 +250,45 @@ class HomePage(TranslatedPageMixin, Page):
 
     latest_count = 6
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["ways_in"] = self.ways_in(request)
-        return context
-
-    def ways_in(self, request):
-        """The sections most visitors come for: cities, documents and toolkits, meetings.
-
-        Found in the navigation data the menu already keeps (routing.py): no query.
-        """
-        from action.models import ToolkitIndexPage
-        from cities.models import CityIndexPage
-        from dialogue.models import PeerMeetingIndexPage
-        from knowledge.models import MigrationProfileIndexPage
-        from mc2cm_portal.caching.navigation import navigation_items
-
-        language = current_language()
-        ways = []
-        for kind, model in (
-            ("cities", CityIndexPage),
-            ("documents", MigrationProfileIndexPage),
-            ("toolkits", ToolkitIndexPage),
-            ("meetings", PeerMeetingIndexPage),
-        ):
-            found = navigation_items(self, request, language, model)
-            if found:
-                ways.append({"kind": kind, "title": found[0]["title"], "url": found[0]["url"]})
-        return ways
-
     def overview(self):
         """The pillars, the map of the longest-standing members and the newest content.
 
         Read by the template inside a kept fragment, so a repeat visit makes none of these
         queries.
         """
-        from action.models import ToolkitPage
-        from cities.models import CityIndexPage, CityPage
-        from dialogue.models import PeerMeetingPage
-        from knowledge.models import MigrationProfilePage, PriorityDocumentPage
+        # The pillars' apps build on this one: their models are named, not imported.
+        city_index_model = apps.get_model("cities", "CityIndexPage")
+        city_model = apps.get_model("cities", "CityPage")
+        latest_types = [
+            apps.get_model(name)
+            for name in (
+                "dialogue.PeerMeetingPage",
+                "knowledge.MigrationProfilePage",
+                "knowledge.PriorityDocumentPage",
+                "action.ToolkitPage",
+            )
+        ]
 
         children = visible(self.get_children().not_type(InformationPage)).specific()
         # The map stays readable and the page light however large the network grows: the
         # longest-standing members are shown, and the heading links to the full list.
         # A window count gives the total in the same query as the cities shown.
         shown = list(
-            without_long_text(visible(CityPage.objects))
+            without_long_text(visible(city_model.objects))
             .annotate(total=Window(Count("pk")))
             .order_by("member_since", "title")[: self.cities_on_map]
         )
         # The newest meetings and documents on the portal, as plain pages: one query, and
         # the site never looks frozen.
         latest = list(
-            visible(
-                Page.objects.type(
-                    PeerMeetingPage, MigrationProfilePage, PriorityDocumentPage, ToolkitPage
-                )
-            ).order_by(F("first_published_at").desc(nulls_last=True), "-pk")[: self.latest_count]
+            visible(Page.objects.type(*latest_types)).order_by(
+                F("first_published_at").desc(nulls_last=True), "-pk"
+            )[: self.latest_count]
         )
         return {
             "pillars": [page for page in children if isinstance(page, PillarPage)],
             "city_index": next(
-                (page for page in children if isinstance(page, CityIndexPage)), None
+                (page for page in children if isinstance(page, city_index_model)), None
             ),
             "city_count": shown[0].total if shown else 0,
             "cities": sorted(shown, key=lambda city: str(city.title)),

@@ -16,7 +16,17 @@ from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 from wagtail.models import Page, Site
 
-from mc2cm_portal.caching.navigation import breadcrumb_trail, footer_items, menu_items, versioned
+from action.models import ToolkitIndexPage
+from cities.models import CityIndexPage
+from dialogue.models import PeerMeetingIndexPage
+from knowledge.models import MigrationProfileIndexPage
+from mc2cm_portal.caching.navigation import (
+    breadcrumb_trail,
+    footer_items,
+    menu_items,
+    navigation_items,
+)
+from mc2cm_portal.caching.versioned import versioned
 from mc2cm_portal.languages import FALLBACK_NOTE, LANGUAGE_NAMES, current_language, direction
 from mc2cm_portal.listings.collation import collation_key
 
@@ -376,3 +386,24 @@ def date_range(start, end=None):
         "start": date_format(start, DAY_MONTH if start.year == end.year else DAY_MONTH_YEAR),
         "end": date_format(end, DAY_MONTH_YEAR),
     }
+
+
+@register.simple_tag(takes_context=True)
+def ways_in(context, home):
+    """The sections most visitors come for: cities, documents and toolkits, meetings.
+
+    Found in the navigation data the menu already keeps (caching/navigation.py): no query.
+    """
+    request = context.get("request")
+    language = current_language()
+    ways = []
+    for kind, model in (
+        ("cities", CityIndexPage),
+        ("documents", MigrationProfileIndexPage),
+        ("toolkits", ToolkitIndexPage),
+        ("meetings", PeerMeetingIndexPage),
+    ):
+        found = navigation_items(home, request, language, model)
+        if found:
+            ways.append({"kind": kind, "title": found[0]["title"], "url": found[0]["url"]})
+    return ways
