@@ -10,10 +10,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cities.models import city_link
 from mc2cm_portal.listings.filters import ChoiceFilter, city_filter, language_filter, theme_filter
 from mc2cm_portal.models import (
     BodyMixin,
     PillarPage,
+    PublicationMixin,
     SectionIndexPage,
     ThemesMixin,
     TranslatedPageMixin,
@@ -55,7 +57,7 @@ class PilotProjectIndexPage(SectionIndexPage):
         return [city_filter("city__slug_en"), statuses, theme_filter()]
 
 
-class PilotProjectPage(TranslatedPageMixin, ThemesMixin, BodyMixin, Page):
+class PilotProjectPage(TranslatedPageMixin, ThemesMixin, BodyMixin, PublicationMixin, Page):
     """A pilot project run by a partner city: aims, partners, period, status and results."""
 
     class Status(models.TextChoices):
@@ -63,13 +65,8 @@ class PilotProjectPage(TranslatedPageMixin, ThemesMixin, BodyMixin, Page):
         ONGOING = "ongoing", _("Ongoing")
         COMPLETED = "completed", _("Completed")
 
-    city = models.ForeignKey(
-        "cities.CityPage",
-        verbose_name=_("city"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The city that runs the project. It is listed on that city's page."),
+    city = city_link(
+        "pilot_projects", _("The city that runs the project. It is listed on that city's page.")
     )
     partners = models.TextField(
         _("partners"), blank=True, help_text=_("Organisations working with the city, one per line.")
@@ -99,15 +96,6 @@ class PilotProjectPage(TranslatedPageMixin, ThemesMixin, BodyMixin, Page):
         features=["bold", "italic", "link", "ul", "ol"],
         help_text=_("What it achieved so far. Leave empty until results are known."),
     )
-    publication = models.ForeignKey(
-        "mc2cm_portal.Publication",
-        verbose_name=_("files to download"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
     parent_page_types = ["action.PilotProjectIndexPage"]
     subpage_types = []
     content_panels = [
@@ -158,7 +146,7 @@ class ToolkitIndexPage(SectionIndexPage):
         return [theme_filter(), language_filter("publication__files__language")]
 
 
-class ToolkitPage(TranslatedPageMixin, ThemesMixin, Page):
+class ToolkitPage(TranslatedPageMixin, ThemesMixin, PublicationMixin, Page):
     """A city toolkit: step-by-step guidance for integrating migration into city planning."""
 
     is_example = models.BooleanField(
@@ -186,17 +174,8 @@ class ToolkitPage(TranslatedPageMixin, ThemesMixin, Page):
         "cities.CityPage",
         verbose_name=_("cities"),
         blank=True,
-        related_name="+",
+        related_name="toolkits",
         help_text=_("Cities whose experience the toolkit draws on, if any."),
-    )
-
-    publication = models.ForeignKey(
-        "mc2cm_portal.Publication",
-        verbose_name=_("files to download"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
     )
 
     parent_page_types = ["action.ToolkitIndexPage"]

@@ -175,38 +175,31 @@ class CityPage(TranslatedPageMixin, ThemesMixin, Page):
     def related_content(self):
         """Everything about the city published elsewhere in the tree, in a few queries.
 
-        Read by the template inside a kept fragment (see fragments.py), so a repeat visit
-        makes none of these queries.
+        Read by the template inside a kept fragment (see caching/fragments.py), so a repeat
+        visit makes none of these queries. The pillars' pages are reached through the names
+        their links to the city give them (``related_name``).
         """
-        from action.models import PilotProjectPage
-        from dialogue.models import PeerMeetingPage
-        from knowledge.models import MigrationProfilePage, PriorityDocumentPage
-
         profiles = list(
-            without_long_text(visible(MigrationProfilePage.objects))
-            .filter(city=self)
-            .select_related("publication")
+            without_long_text(visible(self.migration_profiles.all())).select_related("publication")
         )
         priorities = list(
-            without_long_text(visible(PriorityDocumentPage.objects))
-            .filter(city=self)
-            .select_related("publication")
+            without_long_text(visible(self.priority_documents.all())).select_related("publication")
         )
         # Hosted and attended meetings in one query, told apart here. Taking part is an
         # EXISTS test: joining the participants (with an OR and a DISTINCT) cost
         # PostgreSQL more to plan than the whole page to render.
-        attended = PeerMeetingPage.participating_cities.through.objects.filter(
+        meeting_model = self.hosted_meetings.model
+        attended = meeting_model.participating_cities.through.objects.filter(
             peermeetingpage=OuterRef("pk"), citypage=self
         )
         meetings = list(
-            without_long_text(visible(PeerMeetingPage.objects))
+            without_long_text(visible(meeting_model.objects))
             .filter(Q(host_city=self) | Exists(attended))
             .select_related("background_document", "report", "host_city")
             .order_by("-start_date")
         )
         projects = list(
-            without_long_text(visible(PilotProjectPage.objects))
-            .filter(city=self)
+            without_long_text(visible(self.pilot_projects.all()))
             .select_related("publication")
             .order_by("-start_year")
         )
@@ -221,6 +214,22 @@ class CityPage(TranslatedPageMixin, ThemesMixin, Page):
             "meetings_attended": [m for m in meetings if m.host_city_id != self.pk],
             "pilot_projects": projects,
         }
+
+
+def city_link(related_name, help_text):
+    """The field of a pillar page about one partner city, listed on that city's page.
+
+    ``related_name`` is how the city reaches those pages (``city.pilot_projects``), so this
+    module needs none of the pillars' models.
+    """
+    return models.ForeignKey(
+        "cities.CityPage",
+        verbose_name=_("city"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name=related_name,
+        help_text=help_text,
+    )
 
 
 class Measure(models.TextChoices):

@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cities.models import CityPage
 from dialogue.blocks import AgendaBlock
 from mc2cm_portal.listings.filters import city_filter, theme_filter
 from mc2cm_portal.listings.pagination import keep_listing_query, paginate
@@ -92,7 +93,7 @@ class PeerMeetingPage(TranslatedPageMixin, ThemesMixin, BodyMixin, Page):
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="+",
+        related_name="hosted_meetings",
         help_text=_("Leave empty when the meeting was not hosted by a partner city."),
     )
     venue = models.CharField(
@@ -105,7 +106,7 @@ class PeerMeetingPage(TranslatedPageMixin, ThemesMixin, BodyMixin, Page):
         "cities.CityPage",
         verbose_name=_("participating cities"),
         blank=True,
-        related_name="+",
+        related_name="attended_meetings",
         help_text=_("Partner cities that took part besides the host. Only those recorded."),
     )
     summary = models.TextField(_("summary"), blank=True, help_text=_("What the meeting was about."))
@@ -212,8 +213,6 @@ class CityNetworkPage(TranslatedPageMixin, IntroMixin, BodyMixin, Page):
         verbose_name = _("city network page")
 
     def get_context(self, request, *args, **kwargs):
-        from cities.models import CityPage
-
         context = super().get_context(request, *args, **kwargs)
         cities = without_long_text(visible(CityPage.objects)).order_by("member_since", "title")
         keep_listing_query(request, [])

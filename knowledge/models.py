@@ -6,14 +6,19 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from cities.models import city_link
 from mc2cm_portal.listings.filters import city_filter, theme_filter
 from mc2cm_portal.models import (
     BodyMixin,
     PillarPage,
+    PublicationMixin,
     SectionIndexPage,
     ThemesMixin,
     TranslatedPageMixin,
 )
+
+# The help on a city link of either kind of document.
+ABOUT_THE_CITY = _("The city this document is about. It is listed on that city's page.")
 
 
 class KnowledgePage(PillarPage):
@@ -39,28 +44,15 @@ class MigrationProfileIndexPage(SectionIndexPage):
         return [city_filter("city__slug_en"), theme_filter()]
 
 
-class CityPublicationPage(TranslatedPageMixin, ThemesMixin, BodyMixin, Page):
-    """A publication about one city, with a summary, a body and the files to download."""
+class CityPublicationPage(TranslatedPageMixin, ThemesMixin, BodyMixin, PublicationMixin, Page):
+    """A publication about one city, with a summary, a body and the files to download.
 
-    city = models.ForeignKey(
-        "cities.CityPage",
-        verbose_name=_("city"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The city this document is about. It is listed on that city's page."),
-    )
+    Each kind names its link to the city (``city_link``), so a city page finds its profiles
+    and priority documents by name.
+    """
+
     summary = models.TextField(
         _("summary"), blank=True, help_text=_("What the document covers, in a short paragraph.")
-    )
-    publication = models.ForeignKey(
-        "mc2cm_portal.Publication",
-        verbose_name=_("files to download"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The publication holding the document in each language it exists in."),
     )
 
     required_in_one_language = ("summary",)
@@ -86,6 +78,8 @@ class CityPublicationPage(TranslatedPageMixin, ThemesMixin, BodyMixin, Page):
 class MigrationProfilePage(CityPublicationPage):
     """A city migration profile: experts' analysis of migration in one city."""
 
+    city = city_link("migration_profiles", ABOUT_THE_CITY)
+
     parent_page_types = ["knowledge.MigrationProfileIndexPage"]
 
     class Meta:
@@ -108,6 +102,8 @@ class PriorityDocumentIndexPage(SectionIndexPage):
 
 class PriorityDocumentPage(CityPublicationPage):
     """A city priority document: the areas a city chose to act on, and its measures."""
+
+    city = city_link("priority_documents", ABOUT_THE_CITY)
 
     priority_areas = models.TextField(
         _("priority areas"),

@@ -60,6 +60,28 @@ class BodyMixin(models.Model):
         abstract = True
 
 
+class PublicationMixin(models.Model):
+    """The publication a page presents: its files, one per language, offered for download.
+
+    Pillar pages about a document (a city's profile, a pilot project's report, a toolkit)
+    point at one publication rather than holding files; the page and its file are one
+    search result (search/views.py).
+    """
+
+    publication = models.ForeignKey(
+        "mc2cm_portal.Publication",
+        verbose_name=_("files to download"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The publication holding the document in each language it exists in."),
+    )
+
+    class Meta:
+        abstract = True
+
+
 class TranslatedPageMixin:
     """A page in three languages, listed before ``Page`` on every page type.
 
