@@ -59,7 +59,7 @@ def public_document(prefix=""):
     ``"document__"``).
 
     Privacy is where a document is kept: it must be in a collection below the root (new
-    uploads land in the private Partners collection, see access.py) on which, and on whose
+    uploads land in the private Partners collection, see access/documents.py) on which, and on whose
     ancestors, there is no view restriction. Wagtail's document view applies the same
     restrictions to every download.
     """

@@ -1,5 +1,5 @@
 """Keep the search entries, the page cache and old addresses in step with what is published;
-keep new documents private (access.py)."""
+keep new documents private (access/documents.py)."""
 
 from functools import partial
 
@@ -50,8 +50,8 @@ pre_save.connect(
     dispatch_uid="keep-new-documents-private",
 )
 
-# Anything visitors can see changed: cached pages are stale (see cache.py). ``published`` and
-# ``unpublished`` are the reviewed snippets' (publications, themes, partners).
+# Anything visitors can see changed: cached pages are stale (see caching/page_cache.py).
+# ``published`` and ``unpublished`` are the reviewed snippets' (publications, themes, partners).
 for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
     signal.connect(content_changed, dispatch_uid=f"page-cache-{signal!r}")
 # Saved pages, snippets, sites and view restrictions too (draft saves aside, see
@@ -163,7 +163,7 @@ def index_changed_publication(sender, instance, **kwargs):
         transaction.on_commit(index_saved_publication)
 
 
-# Every language's old address redirects to the page (redirects.py).
+# Every language's old address redirects to the page (publishing/redirects.py).
 for page_model in get_page_models():
     pre_save.connect(redirects.remember_old_url_paths, sender=page_model)
     post_save.connect(redirects.redirect_changed_addresses, sender=page_model)

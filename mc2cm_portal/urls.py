@@ -17,7 +17,7 @@ urlpatterns = [
     # partners-only files is the before_serve_document hook (wagtail_hooks.py).
     re_path(r"^documents/(\d+)/(.*)$", documents.serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
-    # Images only; documents and anything else under MEDIA_ROOT answer 404 (media.py).
+    # Images only; documents and anything else under MEDIA_ROOT answer 404 (access/media.py).
     re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", media.serve_image, name="media"),
     path("sitemap.xml", seo.sitemap, name="sitemap"),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
@@ -41,7 +41,7 @@ urlpatterns += i18n_patterns(
         partners.page_password,
         name="wagtailcore_authenticate_with_password",
     ),
-    # "Download this page as PDF", in the language of the address (pdf.py).
+    # "Download this page as PDF", in the language of the address (publishing/pdf.py).
     path("pages/<int:page_id>/pdf/", pdf.page_pdf, name="page_pdf"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

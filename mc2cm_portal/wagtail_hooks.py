@@ -37,10 +37,10 @@ from .models import Partner, Publication, Theme
 
 # --- Form fields of every admin form ---------------------------------------------------------
 
-# Numbers as French and Arabic editors type them, never silently changed (number_fields.py).
+# Numbers as French and Arabic editors type them, never silently changed (editing/number_fields.py).
 register_form_field_override(models.DecimalField, override={"form_class": DecimalNumberField})
 register_form_field_override(models.IntegerField, override={"form_class": WholeNumberField})
-# Each language of a translated field: its lang, dir and label (translated_admin.py).
+# Each language of a translated field: its lang, dir and label (editing/translated_fields.py).
 register_form_field_override(TranslationField, override=translated_field_options)
 
 
@@ -91,7 +91,7 @@ class PublicationViewSet(SnippetViewSet):
     model = Publication
     icon = "doc-full"
     menu_label = _("Publications")
-    # Derived from where the files are kept (see access.py): shown in words, not filtered.
+    # Derived from where the files are kept (see access/documents.py): shown in words, not filtered.
     list_display = [
         "title",
         "kind",
@@ -178,7 +178,7 @@ def register_download_report_menu_item():
 
 
 # order=-1: answered here before wagtail-modeltranslation's own view at the same address,
-# which takes any panel for a StreamField and fails with a 500 (see translated_admin.py).
+# which takes any panel for a StreamField and fails with a 500 (see editing/translated_fields.py).
 @hooks.register("register_admin_urls", order=-1)
 def register_copy_translation_url():
     return [

@@ -2,7 +2,7 @@
 
 Only Wagtail's image folders are public: ``images/`` (renditions) and ``original_images/``.
 Everything else under MEDIA_ROOT, documents first, answers 404: documents are reached
-only through the document view, which checks who may download them (``access.py``).
+only through the document view, which checks who may download them (``documents.py``).
 """
 
 from django.conf import settings

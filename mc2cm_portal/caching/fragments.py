@@ -8,7 +8,7 @@ which never serves a preview from the cache and varies on the page and site::
     {% wagtailpagecache fragment.timeout city-page fragment.key using=fragment.cache %}
 
 ``fragment`` (the ``kept_fragments`` context processor) says what else it varies on: the
-release and content version (see cache.py), so any publish, move or change to a snippet or
+release and content version (see page_cache.py), so any publish, move or change to a snippet or
 document makes it stale at once; the language; who is looking; and the day (which meetings
 are upcoming changes at midnight). Lists add their query string, kept only in the one
 spelling the list recognises (``keep_listing_query``, listings/pagination.py).

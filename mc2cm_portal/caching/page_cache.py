@@ -7,7 +7,7 @@ or change to a shared snippet or document moves a "content version" that is part
 key: stale entries are simply never read again and expire.
 
 What is kept is bounded by the content, not by what visitors send: only requests for the
-public host (see addresses.py), for an address without a query string or with the query
+public host (see publishing/addresses.py), for an address without a query string or with the query
 string a list recognises as its own (``keep_query``), are stored. Anything else is
 answered and forgotten.
 """

@@ -1,4 +1,4 @@
-"""A name for the running code, part of every key the portal keeps in the cache (cache.py).
+"""A name for the running code, part of every key the portal keeps in the cache (page_cache.py).
 
 Cached pages, fragments and lookups are HTML and pickled objects made by one version of the
 code; after a deploy they must never be served or unpickled by the next. The deploy may name

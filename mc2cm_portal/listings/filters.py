@@ -98,7 +98,7 @@ def mark_available(filters, items, key):
     before filtering), so that it offers no option leading to an empty list.
 
     One query for all the filters (a UNION of each lookup's distinct values), kept under
-    the content version like the choices themselves (routing.py).
+    the content version like the choices themselves (caching/versioned.py).
     """
     lookups = [
         (choice_filter.name, lookup)
@@ -162,7 +162,7 @@ def city_filter(lookup=None, apply=None, value_lookups=()):
         cities = visible(CityPage.objects).only("id", "title", "slug_en", *titles)
         return _by_label((city.slug_en, city.title) for city in cities)
 
-    # The same for every listing page in a language until content changes (routing.py).
+    # The same for every listing page in a language until content changes (caching/versioned.py).
     language = current_language()
     return ChoiceFilter(
         "city",

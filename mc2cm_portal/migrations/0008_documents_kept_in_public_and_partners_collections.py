@@ -1,7 +1,7 @@
 """Privacy moves from the publication to where the document is kept.
 
 Creates the Public and Partners collections (Partners restricted to the Partners, Editors
-and Moderators groups, as access.py describes), then moves every document: files of a
+and Moderators groups, as access/documents.py describes), then moves every document: files of a
 partners-only publication to Partners; other files in the root collection to Public if a
 publication links them (they were downloadable and shown as such), else to Partners (an
 upload not yet attached: private until someone makes it public). Documents already in

@@ -26,7 +26,7 @@ class SearchEntry(models.Model):
     )
     title = models.CharField(_("title"), max_length=255)
     text = models.TextField(_("text"))
-    # Title and text folded (folding.py: Arabic letter variants and harakat, accents,
+    # Title and text folded (search/folding.py: Arabic letter variants and harakat, accents,
     # case): what search compares on both databases; title and text are what it shows.
     folded_title = models.TextField(_("folded title"), blank=True, default="")
     folded_text = models.TextField(_("folded text"), blank=True, default="")

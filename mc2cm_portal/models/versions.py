@@ -1,4 +1,5 @@
-"""The content version every cached page, lookup and fragment is keyed on (see cache.py)."""
+"""The content version every cached page, lookup and fragment is keyed on
+(see caching/page_cache.py)."""
 
 import uuid
 

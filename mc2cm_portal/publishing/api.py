@@ -181,7 +181,7 @@ class CitiesAPIViewSet(LanguageMixin, PagesAPIViewSet):
 
 class PortalDocumentsAPIViewSet(LanguageMixin, DocumentsAPIViewSet):
     """The documents anyone may download (kept in a public collection), for open data
-    re-use; private ones are neither listed nor found by id (see access.py)."""
+    re-use; private ones are neither listed nor found by id (see access/documents.py)."""
 
     known_query_parameters = (
         DocumentsAPIViewSet.known_query_parameters | LanguageMixin.known_query_parameters

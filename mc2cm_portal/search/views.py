@@ -1,7 +1,7 @@
 """Site search: pages and documents, in the visitor's language only.
 
 Each live page and each publication file is flattened into one ``SearchEntry`` per
-language (see models/search.py). Both the entries and the query are folded first
+language (see models/search_entries.py). Both the entries and the query are folded first
 (folding.py), so Arabic spelling variants, harakat, accents and case do not matter.
 PostgreSQL ranks entries with its full-text search and the language's own stemming
 (arabic, french, english); SQLite, the local default, falls back to matching every word.

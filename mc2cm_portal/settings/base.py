@@ -269,21 +269,21 @@ CACHES = {
         "LOCATION": str(CACHE_DIR),
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },
-    # Keeps nothing: page fragments a visitor must not share are "kept" here (fragments.py).
+    # Keeps nothing: page fragments a visitor must not share are "kept" here (caching/fragments.py).
     "uncached": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
 }
-# Part of every key of the kept pages, fragments and lookups (cache.py), so a deploy never
-# serves HTML or unpickles objects made by the previous code (release.py).
+# Part of every key of the kept pages, fragments and lookups (caching/page_cache.py), so a
+# deploy never serves HTML or unpickles objects made by the previous code (caching/release.py).
 RELEASE = os.environ.get("MC2CM_RELEASE") or code_digest(BASE_DIR)
 MC2CM_PAGE_CACHE = env_bool("MC2CM_PAGE_CACHE", True)
 MC2CM_PAGE_CACHE_SECONDS = 60 * 60
-# Rendered lists kept per content version (fragments.py); off only to measure without them.
+# Rendered lists kept per content version (caching/fragments.py); off only to measure without them.
 MC2CM_FRAGMENT_CACHE = env_bool("MC2CM_FRAGMENT_CACHE", True)
 # An "X-Page-Cache: hit/miss" header for tests and the bench; off by default, since it
 # would tell anyone when a cache entry is fresh.
 MC2CM_PAGE_CACHE_HEADER = env_bool("MC2CM_PAGE_CACHE_HEADER", False)
 # "Download this page as PDF" is typeset when a city, meeting or project page is published
-# (pdf.py); off, each PDF is made on its first request instead, then kept all the same.
+# (publishing/pdf.py); off, each PDF is made on its first request instead, then kept all the same.
 MC2CM_PAGE_PDFS_ON_PUBLISH = env_bool("MC2CM_PAGE_PDFS_ON_PUBLISH", True)
 
 # --- Security defaults (production tightens transport; these hold everywhere) ------------

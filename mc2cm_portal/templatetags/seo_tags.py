@@ -49,7 +49,7 @@ def seo_head(context, languages):
     # Later pages of a listing are pages of their own, not copies of the first one.
     items = context.get("items")
     if callable(items) and request is not None and request.GET.get("page", "1") not in ("", "1"):
-        # A later page: the list (lazy, see fragments.py) says which page it really is
+        # A later page: the list (see listings/pagination.py) says which page it really is
         # (an out-of-range number shows the last one). The first page needs no query.
         items = items()
     number = getattr(items, "number", None)

@@ -1,4 +1,4 @@
-"""Kept fragments ({% wagtailpagecache %}, fragments.py): fast repeat visits, never stale,
+"""Kept fragments ({% wagtailpagecache %}, caching/fragments.py): fast repeat visits, never stale,
 never shared wrongly.
 
 The page cache is off here (as in the test settings): what is checked is the city page's

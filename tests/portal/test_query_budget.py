@@ -15,14 +15,15 @@ from tests.pages import one_page_of_each_type, url_in
 pytestmark = pytest.mark.django_db
 
 # A repeat request from an anonymous visitor: the page comes whole from the page cache
-# (cache.py); only the content version is read, a row of its own (models.ContentVersion).
+# (caching/page_cache.py); only the content version is read, a row of its own
+# (models.ContentVersion).
 CACHED_REPEAT_BUDGET = 1
 # A repeat request with the page cache off (a page the page cache may not keep): six for
 # any page (the content version; Wagtail's site, home page, the page's view restrictions in
 # two queries, the portal settings), and two per level of the address below the home page
 # (wagtail-modeltranslation's route: a parent's children, then the page in its own class).
 # The menus, breadcrumbs, footer, a list's count and the lists a page shows come from the
-# cache ({% wagtailpagecache %}, routing.py). The deepest page, a meeting, makes 13.
+# cache ({% wagtailpagecache %}, caching/navigation.py). The deepest page, a meeting, makes 13.
 REPEAT_BUDGET = 13
 # The first request after the cache is emptied (a deploy, or any publish) fills every
 # shared lookup and kept fragment: one-off after each change. A meeting, with its cities,

@@ -175,7 +175,7 @@ def test_a_page_of_results_costs_two_queries_however_many_match(client, params):
     assert results_of(response.content.decode())
     # Two for the results (rank and count the matches, then load the page shown's entries),
     # whatever the number of matches; the other three every page pays: the content version
-    # (cache.py), Wagtail's site for the request and the portal settings.
+    # (caching/page_cache.py), Wagtail's site for the request and the portal settings.
     searching = [q for q in queries.captured_queries if "searchentry" in q["sql"]]
     assert len(searching) == 2
     assert len(queries) <= 5, "\n".join(q["sql"][:150] for q in queries.captured_queries)

@@ -166,7 +166,7 @@ class Command(BaseCommand):
         run does) only typesets what changed.
         """
         document_model = get_document_model()
-        # Privacy is where a file is kept (access.py): partners' files in Partners.
+        # Privacy is where a file is kept (access/documents.py): partners' files in Partners.
         public, partners = portal_collections()
         for publication, languages, partners_only in self.publications:
             files = {file.language: file for file in publication.files.select_related("document")}
