@@ -76,6 +76,18 @@ def lang_attrs(obj, field):
     )
 
 
+@register.simple_tag
+def fallback_language(obj, field):
+    """``{"lang": .., "dir": ..}`` of the field's text when it falls back to another language,
+    else both ``None``: for tags that take attributes one by one, such as
+    ``{% srcset_image ... lang=alt.lang dir=alt.dir %}``, which leave out an attribute
+    whose value is ``None``. (An image's text alternative gets no visible note.)"""
+    language = shown_language(obj, field)
+    if language == current_language():
+        return {"lang": None, "dir": None}
+    return {"lang": language, "dir": direction(language)}
+
+
 def _kept_query(context, request):
     """What a view's address keeps in another language: the search its words, the sign-in
     page the address to return to, once checked as a path on this site (its ``next``)."""

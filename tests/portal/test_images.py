@@ -29,7 +29,7 @@ def test_city_photo_is_served_as_sized_webp_renditions(client):
     tag = re.search(r"<img [^>]*srcset=[^>]*>", html).group(0)
     assert ".webp 400w" in tag and ".webp 800w" in tag
     assert 'sizes="' in tag
-    assert 'width="800" height="450"' in tag
+    assert 'width="800"' in tag and 'height="450"' in tag
     assert 'loading="lazy"' in tag
     assert "harbour.jpg" not in tag  # never the original upload
 
@@ -59,7 +59,7 @@ def test_the_city_photograph_is_described_in_the_readers_language(client, langua
     html = client.get(url_in(city, language)).content.decode()
     tag = re.search(r"<img [^>]*srcset=[^>]*>", html).group(0)
     assert f'alt="{ALT[language]}"' in tag
-    assert " lang=" not in tag
+    assert " lang=" not in tag and " dir=" not in tag
 
 
 def test_a_missing_translation_of_the_description_falls_back_marked_by_language(client):
@@ -69,6 +69,7 @@ def test_a_missing_translation_of_the_description_falls_back_marked_by_language(
     city.save()
     tag = re.search(r"<img [^>]*srcset=[^>]*>", client.get(url_in(city, "ar")).content.decode())
     assert f'alt="{ALT["en"]}"' in tag.group(0) and 'lang="en"' in tag.group(0)
+    assert 'dir="ltr"' in tag.group(0)  # English words read left to right on the Arabic page
 
 
 def test_editors_describe_the_photograph_before_saving():
