@@ -483,7 +483,7 @@ class Generator:
         from django.utils import translation
 
         from mc2cm_portal.models import Theme
-        from mc2cm_portal.search.views import rebuild_index
+        from mc2cm_portal.search.indexing import rebuild_index
 
         started = time.monotonic()
         # Untranslated base columns hold English, as in load_demo_content.

@@ -32,7 +32,7 @@ from mc2cm_portal.caching import page_cache as cache
 from mc2cm_portal.caching.page_cache import content_changed
 from mc2cm_portal.publishing import redirects
 from mc2cm_portal.publishing.pdf import offers_pdf, refresh_page_pdfs_quietly
-from mc2cm_portal.search.views import index_page, index_publication, index_subtree
+from mc2cm_portal.search.indexing import index_page, index_publication, index_subtree
 
 from .models import (
     Partner,

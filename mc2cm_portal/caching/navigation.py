@@ -1,7 +1,7 @@
 """What every page's menus, footer and breadcrumbs show, kept between requests.
 
 Menus, breadcrumbs and the footer name the same few dozen pages on every request. They
-change only when content does, so they are kept under the content version (see page_cache.py):
+change only when content does, so they are kept under the content version (versioned.py):
 any publish, move or change to a site makes them stale at once. Finding the site and the
 page for an address is left to Wagtail (``Site.find_for_request``, ``Page.route``); a page
 served to an anonymous visitor comes whole from the page cache anyway.

@@ -65,7 +65,7 @@ class PublicationMixin(models.Model):
 
     Pillar pages about a document (a city's profile, a pilot project's report, a toolkit)
     point at one publication rather than holding files; the page and its file are one
-    search result (search/views.py).
+    search result (search/indexing.py).
     """
 
     publication = models.ForeignKey(

@@ -7,7 +7,7 @@ from django.utils.html import escape
 
 from cities.models import CityPage
 from mc2cm_portal.models import SearchEntry
-from mc2cm_portal.search.views import index_page
+from mc2cm_portal.search.indexing import index_page
 from tests.pages import url_in
 
 pytestmark = pytest.mark.django_db

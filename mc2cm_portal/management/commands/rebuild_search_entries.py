@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from mc2cm_portal.search.views import rebuild_index
+from mc2cm_portal.search.indexing import rebuild_index
 
 
 class Command(BaseCommand):

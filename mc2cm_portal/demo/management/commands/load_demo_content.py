@@ -46,7 +46,7 @@ from mc2cm_portal.models import (
     Theme,
 )
 from mc2cm_portal.publishing.pdf import file_name, publication_pdfs
-from mc2cm_portal.search.views import rebuild_index
+from mc2cm_portal.search.indexing import rebuild_index
 
 LANGUAGES = ("ar", "fr", "en")
 # Typeset demo files, by the content they were made from (see Command.write_files).

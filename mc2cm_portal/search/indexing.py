@@ -1,0 +1,190 @@
+"""The search entries: one per page (or publication file) and language, kept in step.
+
+Each live page and each publication file is flattened into one ``SearchEntry`` per
+language (see models/search_entries.py), from that language's own fields, folded
+(folding.py) and, on PostgreSQL, given a full-text vector with the language's stemming.
+Signals refresh a page's entries when it is published, moved or restricted
+(mc2cm_portal/signals.py); ``manage.py rebuild_search_entries`` rebuilds them all.
+"""
+
+import re
+
+from django.contrib.postgres.search import SearchVector
+from django.db import connection, transaction
+from django.utils import translation
+from django.utils.html import strip_tags
+from modeltranslation.translator import NotRegistered, translator
+from wagtail.blocks import StreamValue
+from wagtail.models import Page
+
+from mc2cm_portal.languages import LANGUAGE_CODES
+from mc2cm_portal.models import Publication, SearchEntry
+from mc2cm_portal.queries import visible
+
+from .folding import fold
+
+TEXT_CONFIG = {"ar": "arabic", "fr": "french", "en": "english"}
+NOT_SEARCHED = {"title", "slug", "url_path", "seo_title"}  # title has its own column
+# Fields by which a page presents a publication; its file in the entry's language joins
+# the page's entry (one result for the page and its PDF).
+PRESENTING_FIELDS = ("publication", "background_document", "report")
+
+
+def _plain(value):
+    """Visible text of a field value: strings, rich text, or the strings inside a stream."""
+    if value is None:
+        return ""
+    if isinstance(value, StreamValue):
+        return " ".join(_plain(item) for item in _strings(value.raw_data))
+    source = getattr(value, "source", value)  # RichText
+    text = strip_tags(str(source))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _strings(data):
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for key, item in data.items():
+            if key not in ("id", "type"):
+                yield from _strings(item)
+    elif isinstance(data, list | tuple):
+        for item in data:
+            yield from _strings(item)
+
+
+def _page_entries(page):
+    try:
+        fields = translator.get_options_for_model(type(page)).all_fields
+    except NotRegistered:
+        return []
+    entries = []
+    for language in LANGUAGE_CODES:
+        title = getattr(page, f"title_{language}", "") or ""
+        parts = [
+            _plain(getattr(page, f"{name}_{language}", None))
+            for name in fields
+            if name not in NOT_SEARCHED
+        ]
+        file = None
+        publications = _presented_publications(page)
+        for publication in publications:
+            parts.append(getattr(publication, f"title_{language}", "") or "")
+        if len(publications) == 1:
+            # A page presenting one publication and its file are one result; a page with
+            # several (a meeting's note and report) leaves each file its own entry.
+            file = publications[0].files.filter(language=language).first()
+        text = " ".join(part for part in parts if part)
+        if title:
+            entries.append(_entry(language=language, page=page, file=file, title=title, text=text))
+    return entries
+
+
+def _entry(**fields):
+    return SearchEntry(
+        **fields, folded_title=fold(fields["title"]), folded_text=fold(fields["text"])
+    )
+
+
+def _presented_publications(page):
+    """The live publications a page presents (a never-published one shows nowhere)."""
+    publications = [
+        getattr(page, name)
+        for name in PRESENTING_FIELDS
+        if getattr(page, f"{name}_id", None) is not None
+    ]
+    return [publication for publication in publications if publication.live]
+
+
+def _presenting_pages(publication):
+    """The visible pages presenting ``publication``: its files are found through them."""
+    from wagtail.models import get_page_models
+
+    pages = []
+    for model in get_page_models():
+        for name in PRESENTING_FIELDS:
+            field = next((f for f in model._meta.concrete_fields if f.name == name), None)
+            if field is not None and field.related_model is Publication:
+                pages += visible(model.objects.filter(**{name: publication}))
+    return pages
+
+
+def _file_entries(publication):
+    """Entries for the files of a publication unless a visible page presents it alone (that
+    page's entries carry them, see _page_entries)."""
+    if any(len(_presented_publications(page)) == 1 for page in _presenting_pages(publication)):
+        return []
+    entries = []
+    for file in publication.files.all():
+        title = getattr(publication, f"title_{file.language}", "") or file.document.title
+        with translation.override(file.language):
+            text = str(publication.get_kind_display())
+        entries.append(_entry(language=file.language, file=file, title=title, text=text))
+    return entries
+
+
+def fill_vectors(entries):
+    """Store the full-text vectors of these entries, each with its language's stemming."""
+    if connection.vendor != "postgresql":
+        return
+    for language, config in TEXT_CONFIG.items():
+        entries.filter(language=language).update(
+            vector=SearchVector("folded_title", weight="A", config=config)
+            + SearchVector("folded_text", weight="B", config=config)
+        )
+
+
+def index_page(page):
+    """Refresh a page's entries: one per language it has a title in, none if not public."""
+    page = page.specific
+    with transaction.atomic():
+        SearchEntry.objects.filter(page=page).delete()
+        if page.live and page.depth > 1 and not page.get_view_restrictions().exists():
+            SearchEntry.objects.bulk_create(_page_entries(page))
+            fill_vectors(SearchEntry.objects.filter(page=page))
+
+
+def index_subtree(page):
+    """Refresh the entries of a page and everything below it (a view restriction was added
+    or removed there, or it moved): restricted pages keep no entry."""
+    pages = Page.objects.descendant_of(page, inclusive=True).filter(depth__gt=1)
+    with transaction.atomic():
+        SearchEntry.objects.filter(page__in=pages).delete()
+        entries = [entry for each in visible(pages).specific() for entry in _page_entries(each)]
+        SearchEntry.objects.bulk_create(entries, batch_size=500)
+        fill_vectors(SearchEntry.objects.filter(page__in=pages))
+
+
+def index_publication(publication):
+    """Refresh a publication's entries from its saved row: none unless it is live.
+
+    Read again from the database, because the instance may carry an unpublished draft (an
+    editor's change is kept in a revision; the row keeps what visitors see). The pages that
+    present it carry its file in their own entries (one result), so they are refreshed too.
+    """
+    with transaction.atomic():
+        SearchEntry.objects.filter(file__publication_id=publication.pk, page=None).delete()
+        saved = (
+            Publication.objects.filter(pk=publication.pk, live=True)
+            .prefetch_related("files__document")
+            .first()
+        )
+        if saved is not None:
+            SearchEntry.objects.bulk_create(_file_entries(saved))
+            fill_vectors(SearchEntry.objects.filter(file__publication=saved, page=None))
+        for page in _presenting_pages(publication):
+            index_page(page)
+
+
+def rebuild_index():
+    with transaction.atomic():
+        SearchEntry.objects.all().delete()
+        entries = []
+        for page in visible(Page.objects.filter(depth__gt=1)).specific():
+            entries += _page_entries(page)
+        publications = Publication.objects.filter(live=True).prefetch_related("files__document")
+        for publication in publications:
+            entries += _file_entries(publication)
+        SearchEntry.objects.bulk_create(entries, batch_size=500)
+        fill_vectors(SearchEntry.objects.all())
+    return len(entries)
