@@ -76,8 +76,13 @@ PYTEST_ALONE := $(PY) -m pytest -m "browser or serial"
 test-sqlite: install ## Run the suite on SQLite (all but the browser tests)
 	env -u DATABASE_URL $(PYTEST_PARALLEL)
 
+# Both runs start from one demo site, migrated and loaded once (tests/servers.py) into the
+# folder named here and a database of the throwaway cluster, which takes it along when it goes.
 test-postgres: install ## Run the whole suite, browser tests included, on a throwaway PostgreSQL cluster
-	$(PY) scripts/throwaway_postgres.py -- sh -c '$(PYTEST_PARALLEL) && $(PYTEST_ALONE)'
+	$(PY) scripts/throwaway_postgres.py -- sh -c '\
+		export MC2CM_TEST_DEMO_SITE="$$(mktemp -d -t mc2cm-demo-site-XXXXXX)"; \
+		$(PYTEST_PARALLEL) && $(PYTEST_ALONE); status=$$?; \
+		rm -rf "$$MC2CM_TEST_DEMO_SITE"; exit $$status'
 
 lint: install ## Check the code with ruff
 	$(VENV)/bin/ruff check .
