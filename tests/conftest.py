@@ -44,9 +44,11 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
 
     Each test rolls back on top of it. On PostgreSQL Django creates it from the demo
     database as a template (the TEST "TEMPLATE" setting); on SQLite it is a copy of the
-    file, which Django keeps as it is (see django_db_keepdb).
+    file, which Django keeps as it is (see django_db_keepdb). The files go to a media
+    folder of this process's own, so that test runs side by side never share one.
     """
     from django.conf import settings
+    from django.test.utils import override_settings
 
     site = shared_demo_site()
     test_settings = settings.DATABASES["default"].setdefault("TEST", {})
@@ -56,9 +58,11 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
         test_settings["NAME"] = str(copy)
     else:
         test_settings["TEMPLATE"] = site.database
-    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
-    shutil.copytree(site.media, settings.MEDIA_ROOT)
-    yield
+    media = tmp_path_factory.mktemp("media")
+    shutil.copytree(site.media, media, dirs_exist_ok=True)
+    with override_settings(MEDIA_ROOT=media):
+        yield
+    shutil.rmtree(media, ignore_errors=True)
     if _on_sqlite():
         copy.unlink()
 
@@ -100,6 +104,24 @@ def fresh_cache():
 
     cache.clear()
     yield
+    cache.clear()
+
+
+@pytest.fixture
+def cache_keys(settings):
+    """What the cache holds: a function giving its keys (tests/recording_cache.py).
+
+    The cache the portal uses during the test, empty at first; Django's cache API cannot
+    list keys, the recording backend notes them as they are written.
+    """
+    from django.core.cache import cache
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "tests.recording_cache.RecordingCache", "LOCATION": "recording"},
+    }
+    cache.clear()
+    yield cache.keys
     cache.clear()
 
 

@@ -304,3 +304,9 @@ def serve(env, log, user=None):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+if __name__ == "__main__":
+    # `make test` builds the PostgreSQL run's demo site in the background while the SQLite
+    # run starts (and its first worker builds its own, leaving a CPU free).
+    shared_demo_site()
