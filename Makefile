@@ -60,10 +60,17 @@ $(error Say which archive to restore: make restore ARCHIVE=backups/mc2cm-YYYYmmd
 endif
 endif
 
+# One throwaway PostgreSQL cluster for the whole run: its demo site (tests/servers.py) is built
+# in the background while the SQLite run builds its own, each on one CPU, instead of one after
+# the other. The SQLite run names a folder of its own (tests/conftest.py).
 test: install messages ## Run the suite on SQLite, then all of it (browser tests too) on a throwaway PostgreSQL cluster
 	@scripts/system_deps.sh postgresql chromium pdf
-	$(MAKE) test-sqlite
-	$(MAKE) test-postgres
+	$(PY) scripts/throwaway_postgres.py -- sh -c '\
+		export MC2CM_TEST_DEMO_SITE="$$(mktemp -d -t mc2cm-demo-site-XXXXXX)"; \
+		$(PY) -m tests.servers & \
+		env -u DATABASE_URL -u MC2CM_TEST_DEMO_SITE $(PYTEST_PARALLEL) \
+		&& $(PYTEST_PARALLEL) && $(PYTEST_ALONE); status=$$?; \
+		wait; rm -rf "$$MC2CM_TEST_DEMO_SITE"; exit $$status'
 
 # The browser tests drive the same views through Chromium: once is enough, on PostgreSQL,
 # the production database. The other tests use both CPUs (pytest-xdist), whole modules per
@@ -76,8 +83,13 @@ PYTEST_ALONE := $(PY) -m pytest -m "browser or serial"
 test-sqlite: install ## Run the suite on SQLite (all but the browser tests)
 	env -u DATABASE_URL $(PYTEST_PARALLEL)
 
+# Both runs start from one demo site, migrated and loaded once (tests/servers.py) into the
+# folder named here and a database of the throwaway cluster, which takes it along when it goes.
 test-postgres: install ## Run the whole suite, browser tests included, on a throwaway PostgreSQL cluster
-	$(PY) scripts/throwaway_postgres.py -- sh -c '$(PYTEST_PARALLEL) && $(PYTEST_ALONE)'
+	$(PY) scripts/throwaway_postgres.py -- sh -c '\
+		export MC2CM_TEST_DEMO_SITE="$$(mktemp -d -t mc2cm-demo-site-XXXXXX)"; \
+		$(PYTEST_PARALLEL) && $(PYTEST_ALONE); status=$$?; \
+		rm -rf "$$MC2CM_TEST_DEMO_SITE"; exit $$status'
 
 lint: install ## Check the code with ruff
 	$(VENV)/bin/ruff check .

@@ -1,12 +1,76 @@
+import os
+import shutil
+import tempfile
+
 import pytest
-from django.core.management import call_command
+
+from tests.servers import (
+    DEMO_SITE_FOLDER,
+    remove_shared_demo_site,
+    shared_demo_site,
+    shared_static_root,
+)
+
+_OWN_DEMO_SITE = pytest.StashKey[str]()
+
+
+def pytest_configure(config):
+    """Name the folder of this run's demo site (tests/servers.py), unless a caller did.
+
+    Runs in pytest-xdist's controller before the workers start, so they inherit the name.
+    """
+    if DEMO_SITE_FOLDER not in os.environ:
+        folder = tempfile.mkdtemp(prefix="mc2cm-demo-site-")
+        os.environ[DEMO_SITE_FOLDER] = folder
+        config.stash[_OWN_DEMO_SITE] = folder
+
+
+def pytest_unconfigure(config):
+    folder = config.stash.get(_OWN_DEMO_SITE, None)
+    if folder is not None:
+        remove_shared_demo_site(folder)
+        del os.environ[DEMO_SITE_FOLDER]
+
+
+def _on_sqlite():
+    from django.conf import settings
+
+    return settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the demo content once into the test database; each test rolls back on top."""
-    with django_db_blocker.unblock():
-        call_command("load_demo_content", verbosity=0)
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """The test database starts as a copy of the run's demo site, content and files.
+
+    Each test rolls back on top of it. On PostgreSQL Django creates it from the demo
+    database as a template (the TEST "TEMPLATE" setting); on SQLite it is a copy of the
+    file, which Django keeps as it is (see django_db_keepdb). The files go to a media
+    folder of this process's own, so that test runs side by side never share one.
+    """
+    from django.conf import settings
+    from django.test.utils import override_settings
+
+    site = shared_demo_site()
+    test_settings = settings.DATABASES["default"].setdefault("TEST", {})
+    if _on_sqlite():
+        copy = tmp_path_factory.mktemp("database") / "db.sqlite3"
+        shutil.copyfile(site.database, copy)
+        test_settings["NAME"] = str(copy)
+    else:
+        test_settings["TEMPLATE"] = site.database
+    media = tmp_path_factory.mktemp("media")
+    shutil.copytree(site.media, media, dirs_exist_ok=True)
+    with override_settings(MEDIA_ROOT=media):
+        yield
+    shutil.rmtree(media, ignore_errors=True)
+    if _on_sqlite():
+        copy.unlink()
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb():
+    """On SQLite, Django must open the copy made above, not replace it with an empty file."""
+    return _on_sqlite()
 
 
 @pytest.fixture
@@ -43,9 +107,27 @@ def fresh_cache():
     cache.clear()
 
 
+@pytest.fixture
+def cache_keys(settings):
+    """What the cache holds: a function giving its keys (tests/recording_cache.py).
+
+    The cache the portal uses during the test, empty at first; Django's cache API cannot
+    list keys, the recording backend notes them as they are written.
+    """
+    from django.core.cache import cache
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "tests.recording_cache.RecordingCache", "LOCATION": "recording"},
+    }
+    cache.clear()
+    yield cache.keys
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def demo_sites(tmp_path_factory):
-    """Copies of a demo site built once, outside the test database (tests/servers.py)."""
+    """Copies of the run's demo site, outside the test database (tests/servers.py)."""
     from tests.servers import DemoSites
 
     sites = DemoSites(tmp_path_factory.mktemp("sites"))
@@ -54,10 +136,6 @@ def demo_sites(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def static_root(demo_sites, tmp_path_factory):
-    """The static files collected once, hashed and compressed as in production."""
-    from tests.servers import collect_static
-
-    folder = tmp_path_factory.mktemp("static")
-    collect_static(demo_sites.template, folder)
-    return folder
+def static_root():
+    """The static files collected once per run, hashed and compressed as in production."""
+    return shared_static_root()

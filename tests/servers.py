@@ -1,11 +1,16 @@
-"""Real processes for the operations tests: the production server, database faults, backups.
+"""The demo site every test starts from, and real processes for the operations tests.
 
-A demo site (migrated, demo content loaded) is built once per session in a database of its
-own, a PostgreSQL database on the server of DATABASE_URL or a temporary SQLite file, and each
-test gets a copy with its own media folder: pytest-django's test database is never touched.
-The portal runs under scripts/serve.sh, the production command, on a free local port.
+Migrating and loading the demo content takes most of a minute, so it is done once per test
+run (`shared_demo_site`), in a database of its own: a PostgreSQL database on the server of
+DATABASE_URL or an SQLite file. Everything else is a copy of it: pytest-django's test
+database in each pytest-xdist worker (tests/conftest.py), the portal the browser tests drive
+(tests/browser/conftest.py), and the sites of the operations tests (`DemoSites`: the
+production server, database faults, backups), which each get their own database and media
+folder. The portal runs under scripts/serve.sh, the production command, on a free local port.
 """
 
+import fcntl
+import hashlib
 import http.client
 import os
 import secrets
@@ -21,6 +26,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# The folder of the demo site shared by one test run. tests/conftest.py names one for each
+# pytest run; `make test` names one for both of its PostgreSQL runs, so the browser and
+# serial run reuse the site of the parallel run (on a throwaway PostgreSQL cluster).
+DEMO_SITE_FOLDER = "MC2CM_TEST_DEMO_SITE"
 SERVER_URL = os.environ.get("DATABASE_URL", "")
 ON_POSTGRES = SERVER_URL.startswith("postgres")
 SERVER_START_TIMEOUT = 90  # migrate (a no-op) then gunicorn, on a busy 2-CPU machine
@@ -121,42 +130,89 @@ class Site:
             postgres("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.database)
 
 
+@contextmanager
+def _only_once(folder, name):
+    """Yields True to the first process of the run that asks for ``name``, which builds it;
+    the others wait for it to finish, then get False."""
+    with (folder / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        done = folder / f"{name}.done"
+        first = not done.exists()
+        yield first
+        if first:
+            done.touch()
+
+
+def _demo_site(folder):
+    if ON_POSTGRES:
+        # A database name of its own per run folder, so that runs on one server never meet.
+        digest = hashlib.sha256(str(folder).encode()).hexdigest()[:12]
+        return Site(folder / "site", f"mc2cm_demo_{digest}")
+    return Site(folder / "site", str(folder / "site" / "db.sqlite3"))
+
+
+def shared_demo_site():
+    """The demo site of this test run (migrated, demo content loaded), built on first use.
+
+    Built under the test settings, which install the demo app (production never does).
+    pytest-xdist workers share it: the first one to need it builds it while the other waits.
+    """
+    folder = Path(os.environ[DEMO_SITE_FOLDER])
+    site = _demo_site(folder)
+    with _only_once(folder, "site") as first:
+        if first:
+            site.folder.mkdir(exist_ok=True)
+            if ON_POSTGRES:
+                postgres("DROP DATABASE IF EXISTS {} WITH (FORCE)", site.database)
+                postgres("CREATE DATABASE {}", site.database)
+            env = site.env(DJANGO_SETTINGS_MODULE="mc2cm_portal.settings.test")
+            run_manage(env, "migrate", "--noinput", "-v", "0")
+            run_manage(env, "load_demo_content", "-v", "0")
+    return site
+
+
+def remove_shared_demo_site(folder):
+    """Drop the run's demo database, if it was built, and delete its folder."""
+    folder = Path(folder)
+    if ON_POSTGRES and (folder / "site.done").exists():
+        postgres("DROP DATABASE IF EXISTS {} WITH (FORCE)", _demo_site(folder).database)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def shared_static_root():
+    """The static files collected once per test run, hashed and compressed as in production."""
+    site = shared_demo_site()
+    static_root = site.folder.parent / "static"
+    with _only_once(site.folder.parent, "static") as first:
+        if first:
+            collect_static(site, static_root)
+    return static_root
+
+
 class DemoSites:
-    """Builds the demo site once, then hands out copies (database + media)."""
+    """Hands out copies of the run's demo site (database + media), dropped on close()."""
 
     def __init__(self, folder):
         self.folder = Path(folder)
         self.prefix = f"mc2cm_ops_{secrets.token_hex(3)}"
         self.sites = []
-        self.template = self._site("template", copy_from=None)
-        env = self.template.env()
-        run_manage(env, "migrate", "--noinput", "-v", "0")
-        # The demo app is installed by the test settings only, never production.
-        demo_env = {**env, "DJANGO_SETTINGS_MODULE": "mc2cm_portal.settings.test"}
-        run_manage(demo_env, "load_demo_content", "-v", "0")
+        self.template = shared_demo_site()
 
-    def _site(self, name, copy_from):
+    def new(self, name):
         folder = self.folder / name
         folder.mkdir()
         if ON_POSTGRES:
             database = f"{self.prefix}_{name}"
-            if copy_from is None:
-                postgres("CREATE DATABASE {}", database)
-            else:
-                postgres("CREATE DATABASE {} TEMPLATE {}", database, copy_from.database)
+            postgres("CREATE DATABASE {} TEMPLATE {}", database, self.template.database)
         else:
             database = str(folder / "db.sqlite3")
-            if copy_from is not None:
-                # The template is not in use by any process: a file copy is consistent.
-                shutil.copyfile(copy_from.database, database)
+            # No process has the shared site open: a file copy is consistent.
+            shutil.copyfile(self.template.database, database)
         site = Site(folder, database)
-        if copy_from is not None and copy_from.media.exists():
-            shutil.copytree(copy_from.media, site.media)
+        if self.template.media.exists():
+            shutil.copytree(self.template.media, site.media)
         self.sites.append(site)
         return site
-
-    def new(self, name):
-        return self._site(name, copy_from=self.template)
 
     def close(self):
         for site in reversed(self.sites):
@@ -248,3 +304,9 @@ def serve(env, log, user=None):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+if __name__ == "__main__":
+    # `make test` builds the PostgreSQL run's demo site in the background while the SQLite
+    # run starts (and its first worker builds its own, leaving a CPU free).
+    shared_demo_site()

@@ -1,8 +1,8 @@
 """Browser tests: the real portal in a subprocess, driven by Debian's Chromium with Playwright.
 
-The portal runs with `manage.py runserver` on its own database (a throwaway PostgreSQL database
-on the server of DATABASE_URL, or a temporary SQLite file) loaded with the demo content, so the
-pytest-django test database the other tests share is never touched. One server and one
+The portal runs with `manage.py runserver` on its own copy of the run's demo site (a
+PostgreSQL database on the server of DATABASE_URL, or an SQLite file; tests/servers.py), so
+the pytest-django test database the other tests share is never touched. One server and one
 Chromium serve the whole session.
 
 Playwright's sync API keeps an asyncio loop marked as running in the main thread while it is
@@ -12,11 +12,8 @@ after all the others, and Chromium is stopped as soon as the next test is not a 
 
 import os
 import re
-import secrets
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -102,38 +99,6 @@ def pytest_runtest_teardown(item, nextitem):
 # --- The portal ------------------------------------------------------------------------
 
 
-class _Database:
-    """A database of its own for the portal subprocess; returns its DATABASE_URL."""
-
-    def __init__(self, folder):
-        self.folder = folder
-        self.server_url = os.environ.get("DATABASE_URL", "")
-        self.name = None
-
-    def __enter__(self):
-        if not self.server_url.startswith("postgres"):
-            return f"sqlite:///{self.folder / 'db.sqlite3'}"
-        import psycopg
-        from psycopg import sql
-
-        self.name = f"mc2cm_browser_{secrets.token_hex(4)}"
-        with psycopg.connect(self.server_url, autocommit=True) as conn:
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(self.name)))
-        return urllib.parse.urlsplit(self.server_url)._replace(path=f"/{self.name}").geturl()
-
-    def __exit__(self, *exc):
-        if self.name:
-            import psycopg
-            from psycopg import sql
-
-            with psycopg.connect(self.server_url, autocommit=True) as conn:
-                conn.execute(
-                    sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-                        sql.Identifier(self.name)
-                    )
-                )
-
-
 def _wait_until_answering(process, url, log):
     deadline = time.monotonic() + SERVER_START_TIMEOUT
     while time.monotonic() < deadline:
@@ -194,49 +159,45 @@ def portal_manage(*args, debug=False):
 
 
 @pytest.fixture(scope="session")
-def portal_url():
-    """Base URL (no trailing slash) of the portal with its demo content, served on a free port."""
-    folder = Path(tempfile.mkdtemp(prefix="mc2cm-browser-"))
+def portal_url(demo_sites):
+    """Base URL (no trailing slash) of the portal with its demo content, served on a free port.
+
+    Its database and media folder are a copy of the run's demo site (tests/servers.py)."""
+    site = demo_sites.new("browser")
+    port = free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "mc2cm_portal.settings.test",
+        "DJANGO_MEDIA_ROOT": str(site.media),
+        "DATABASE_URL": site.database_url,
+        "PYTHONUNBUFFERED": "1",
+        # The staff user bar loads its scripts from here: the portal itself.
+        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
+    }
+    _PORTAL_ENV.update(env)
+    # The dev accounts (partner / mc2cm-partner ...); the command insists on DEBUG.
+    run_manage({**env, "DJANGO_DEBUG": "1"}, "create_dev_accounts", "-v", "0")
+    log = site.folder / "server.log"
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+            cwd=ROOT,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{port}"
     try:
-        with _Database(folder) as database_url:
-            port = free_port()
-            env = {
-                **os.environ,
-                "DJANGO_SETTINGS_MODULE": "mc2cm_portal.settings.test",
-                "DJANGO_MEDIA_ROOT": str(folder / "media"),
-                "DATABASE_URL": database_url,
-                "PYTHONUNBUFFERED": "1",
-                # The staff user bar loads its scripts from here: the portal itself.
-                "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
-            }
-            _PORTAL_ENV.update(env)
-            run_manage(env, "migrate", "--noinput", "-v", "0")
-            run_manage(env, "load_demo_content", "-v", "0")
-            # The dev accounts (partner / mc2cm-partner ...); the command insists on DEBUG.
-            run_manage({**env, "DJANGO_DEBUG": "1"}, "create_dev_accounts", "-v", "0")
-            log = folder / "server.log"
-            with log.open("w") as output:
-                process = subprocess.Popen(
-                    [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-                    cwd=ROOT,
-                    env=env,
-                    stdout=output,
-                    stderr=subprocess.STDOUT,
-                )
-            base = f"http://127.0.0.1:{port}"
-            try:
-                _wait_until_answering(process, f"{base}/en/", log)
-                _check_stylesheets(base)
-                yield base
-            finally:
-                process.terminate()
-                try:
-                    process.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.wait()
+        _wait_until_answering(process, f"{base}/en/", log)
+        _check_stylesheets(base)
+        yield base
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 class _SwitcherLinks(HTMLParser):

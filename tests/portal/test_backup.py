@@ -75,12 +75,13 @@ def test_make_restore_refuses_without_an_archive():
 
 
 def test_restore_refuses_a_file_that_is_not_a_backup(demo_sites, tmp_path):
+    site = demo_sites.new("refuse")
     bogus = tmp_path / "mc2cm-bogus.tar.gz"
     bogus.write_bytes(b"not an archive")
     result = subprocess.run(
         [sys.executable, "manage.py", "restore", "--noinput", str(bogus)],
         cwd=ROOT,
-        env=demo_sites.template.env(),
+        env=site.env(),
         capture_output=True,
         text=True,
         check=False,

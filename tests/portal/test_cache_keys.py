@@ -8,7 +8,6 @@ import re
 from urllib.parse import urlencode, urlsplit
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -44,17 +43,9 @@ FUZZ = settings(
 
 
 @pytest.fixture(autouse=True)
-def page_cache(settings):
+def page_cache(settings, cache_keys):
     settings.MC2CM_PAGE_CACHE = True
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, ".example.org"]
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def cache_keys():
-    # LocMemCache (test settings) has no public way to list its keys.
-    return set(cache._cache)
 
 
 def public_paths():
@@ -97,7 +88,7 @@ def test_canonical_and_alternates_name_the_public_address_whatever_the_host():
         assert href.startswith(f"{PUBLIC}/")
 
 
-def test_a_request_for_another_host_is_not_kept():
+def test_a_request_for_another_host_is_not_kept(cache_keys):
     Client(HTTP_HOST="localhost:1337").get("/en/")
     assert not [key for key in cache_keys() if ":page:" in key]
     assert "X-Page-Cache" not in Client(HTTP_HOST="localhost:1337").get("/en/")
@@ -137,7 +128,7 @@ def test_the_production_default_hides_the_cache_header(settings):
 
 
 @pytest.fixture
-def warm_cache():
+def warm_cache(cache_keys):
     """Every page type in every language, as crawlers and visitors would ask for them."""
     client = Client()
     paths = public_paths()
@@ -170,7 +161,7 @@ junk_query = st.one_of(
 
 @FUZZ
 @given(choice=st.integers(min_value=0, max_value=10_000), query=junk_query)
-def test_junk_query_strings_add_no_cache_entry(warm_cache, choice, query):
+def test_junk_query_strings_add_no_cache_entry(warm_cache, choice, query, cache_keys):
     paths, keys = warm_cache
     path = paths[choice % len(paths)]
     response = Client().get(f"{path}?{query}")
@@ -188,7 +179,7 @@ def test_junk_query_strings_add_no_cache_entry(warm_cache, choice, query):
         st.from_regex(r"[a-z]{1,8}\.example\.org", fullmatch=True),
     ),
 )
-def test_other_hosts_add_no_cache_entry(warm_cache, choice, host):
+def test_other_hosts_add_no_cache_entry(warm_cache, choice, host, cache_keys):
     paths, keys = warm_cache
     response = Client(HTTP_HOST=host).get(paths[choice % len(paths)])
     assert response.status_code == 200
@@ -196,14 +187,14 @@ def test_other_hosts_add_no_cache_entry(warm_cache, choice, host):
 
 
 @pytest.mark.parametrize("spelling", ["/{0}//", "//{0}/", "/{0}///cities/", "/{0}/cities//"])
-def test_other_spellings_of_an_address_add_no_cache_entry(warm_cache, spelling):
+def test_other_spellings_of_an_address_add_no_cache_entry(warm_cache, spelling, cache_keys):
     _paths, keys = warm_cache
     for language in LANGUAGES:
         Client().get(spelling.format(language))
     assert cache_keys() == keys
 
 
-def test_a_page_number_out_of_range_is_answered_but_not_kept():
+def test_a_page_number_out_of_range_is_answered_but_not_kept(cache_keys):
     client = Client()
     client.get("/en/cities/")
     keys = cache_keys()

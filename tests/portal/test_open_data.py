@@ -158,6 +158,7 @@ def test_city_figures_csv_has_a_row_per_figure(client, language):
     )
     header, *body = rows(response)
     assert len(header) == 10
+    assert body
     assert all(len(row) == 10 for row in body)
     without_figures = [c for c in CityPage.objects.live() if not c.figures.exists()]
     assert "Valencia" in {c.title_en for c in without_figures}
