@@ -172,9 +172,9 @@ def shared_demo_site():
 
 
 def remove_shared_demo_site(folder):
-    """Drop the run's demo database, if it was built, and delete its folder."""
+    """Drop the run's demo database (built, half-built or never) and delete its folder."""
     folder = Path(folder)
-    if ON_POSTGRES and (folder / "site.done").exists():
+    if ON_POSTGRES:
         postgres("DROP DATABASE IF EXISTS {} WITH (FORCE)", _demo_site(folder).database)
     shutil.rmtree(folder, ignore_errors=True)
 
