@@ -251,11 +251,11 @@ if S3_PRIVATE_BUCKET:
     }
     _public = urlsplit(os.environ["S3_PUBLIC_URL"].rstrip("/"))
     STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "mc2cm_portal.media.ObjectStorage",
         "OPTIONS": {**_s3, "bucket_name": S3_PRIVATE_BUCKET},
     }
     STORAGES["renditions"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "mc2cm_portal.media.ObjectStorage",
         "OPTIONS": {
             **_s3,
             "bucket_name": os.environ["S3_PUBLIC_BUCKET"],
