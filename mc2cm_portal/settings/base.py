@@ -354,8 +354,9 @@ if REDIS_URL:
         "uncached": CACHES["uncached"],
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-    # A read or write that Redis did not answer is logged (once per call), not raised.
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    # A Redis that does not answer is not logged at every cache call (a traceback each,
+    # several per page, under load): /health/ says "cache": "unavailable" and logs why.
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 
 # Part of every key of the kept pages, fragments and lookups (cache.py), so a deploy never
 # serves HTML or unpickles objects made by the previous code (release.py).
