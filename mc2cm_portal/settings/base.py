@@ -233,8 +233,21 @@ STORAGES = {
 # file never has an address that works without the portal. Nothing is ever overwritten: a
 # second upload of "report.pdf" gets a name of its own, as on disk.
 S3_PRIVATE_BUCKET = os.environ.get("S3_PRIVATE_BUCKET", "")
+S3_REQUIRED = (
+    "S3_ENDPOINT_URL",
+    "S3_ACCESS_KEY_ID",
+    "S3_SECRET_ACCESS_KEY",
+    "S3_PUBLIC_BUCKET",
+    "S3_PUBLIC_URL",
+)
 if S3_PRIVATE_BUCKET:
     from botocore.config import Config
+    from django.core.exceptions import ImproperlyConfigured
+
+    if _missing := [name for name in S3_REQUIRED if not os.environ.get(name)]:
+        raise ImproperlyConfigured(
+            f"S3_PRIVATE_BUCKET is set, so the object store needs {', '.join(_missing)} too."
+        )
 
     _s3 = {
         "endpoint_url": os.environ["S3_ENDPOINT_URL"],

@@ -57,6 +57,7 @@ print(json.dumps({
     "twin_key": twin.file.name,
     "collection": document.collection.name,
     "city": {language: url_in(city, language) for language in ("ar", "fr", "en")},
+    "city_id": city.pk,
 }))
 """
 MAKE_PUBLIC_SCRIPT = """
@@ -217,6 +218,11 @@ def test_store_stopped_pages_are_served_and_downloads_say_so_in_each_language(po
             assert f'lang="{language}"' in html
             assert text in html
             assert dict(headers)["Retry-After"]
+            # "Download this page as PDF" too, kept in the same store.
+            path = f"/{language}/pages/{facts['city_id']}/pdf/"
+            status, _headers, body = request(base, "GET", path)
+            assert status == 503, body[:2000]
+            assert text in body.decode()
     finally:
         store.start()
     status, _headers, body = request(base, "GET", facts["url"])
