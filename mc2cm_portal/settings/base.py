@@ -388,12 +388,12 @@ MC2CM_PAGE_PDFS_ON_PUBLISH = env_bool("MC2CM_PAGE_PDFS_ON_PUBLISH", True)
 # The front cache (Varnish) in front of the app servers: its base addresses, space-separated
 # ("http://10.0.0.5:6081 http://10.0.0.6:6081"). Every change that moves the content
 # version bans the whole site there, after the change commits (cache.py,
-# frontend_cache.py). Unset: no front cache.
+# BanWholeSiteBackend). Unset: no front cache.
 MC2CM_FRONTEND_CACHE_URLS = os.environ.get("MC2CM_FRONTEND_CACHE_URLS", "").split()
 if MC2CM_FRONTEND_CACHE_URLS:
     WAGTAILFRONTENDCACHE = {
         "varnish": {
-            "BACKEND": "mc2cm_portal.frontend_cache.BanWholeSiteBackend",
+            "BACKEND": "mc2cm_portal.cache.BanWholeSiteBackend",
             "LOCATIONS": MC2CM_FRONTEND_CACHE_URLS,
         }
     }

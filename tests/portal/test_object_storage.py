@@ -13,6 +13,7 @@ import json
 import re
 import subprocess
 import sys
+import tarfile
 import urllib.parse
 
 import pytest
@@ -227,3 +228,26 @@ def test_store_stopped_pages_are_served_and_downloads_say_so_in_each_language(po
         store.start()
     status, _headers, body = request(base, "GET", facts["url"])
     assert (status, body) == (200, BYTES)
+
+
+def test_a_backup_says_it_holds_the_database_only(portal, tmp_path):
+    """With media in the store, `make backup` writes the database and says, in its output and
+    in the archive's manifest, that the files are not in it (backups.py)."""
+    env, _base, _facts = portal
+    result = subprocess.run(
+        [sys.executable, "manage.py", "backup", "--folder", str(tmp_path)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    assert "Backup of the database written" in result.stdout
+    assert "NOT in this archive" in result.stdout
+    (archive,) = tmp_path.glob("mc2cm-*.tar.gz")
+    with tarfile.open(archive) as tar:
+        names = tar.getnames()
+        manifest = json.load(tar.extractfile("manifest.json"))
+    assert manifest["media"] == "not included: object store"
+    assert not [name for name in names if name.startswith("media")]
