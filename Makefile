@@ -14,7 +14,7 @@ $(VENV)/.installed: pyproject.toml
 	@echo "- Installing the portal and its pinned dependencies into $(VENV)"
 	@python3 -m venv $(VENV)
 	@$(VENV)/bin/pip install --quiet --disable-pip-version-check uv
-	@$(VENV)/bin/uv pip install --quiet --python $(PY) -e '.[dev]'
+	@$(VENV)/bin/uv pip install --quiet --python $(PY) -e '.[dev,test]'
 	@touch $@
 
 install: $(VENV)/.installed ## Create the virtual environment and install the portal
@@ -64,7 +64,7 @@ endif
 # in the background while the SQLite run builds its own, each on one CPU, instead of one after
 # the other. The SQLite run names a folder of its own (tests/conftest.py).
 test: install messages ## Run the suite on SQLite, then all of it (browser tests too) on a throwaway PostgreSQL cluster
-	@scripts/system_deps.sh postgresql chromium pdf
+	@scripts/system_deps.sh postgresql chromium pdf redis
 	$(PY) scripts/throwaway_postgres.py -- sh -c '\
 		export MC2CM_TEST_DEMO_SITE="$$(mktemp -d -t mc2cm-demo-site-XXXXXX)"; \
 		$(PY) -m tests.servers & \
@@ -77,8 +77,8 @@ test: install messages ## Run the suite on SQLite, then all of it (browser tests
 # worker, so that a module's server or site is built once; each worker has its own test
 # database. Then, alone: the browser tests (one portal and one Chromium for all of them) and
 # the `serial` ones (a test that stops PostgreSQL).
-PYTEST_PARALLEL := $(PY) -m pytest -n 2 --dist loadfile --ignore=tests/browser -m "not serial"
-PYTEST_ALONE := $(PY) -m pytest -m "browser or serial"
+PYTEST_PARALLEL := $(PY) -m pytest -n 2 --dist loadfile --ignore=tests/browser -m "not serial and not stack"
+PYTEST_ALONE := $(PY) -m pytest -m "browser or serial or stack"
 
 test-sqlite: install ## Run the suite on SQLite (all but the browser tests)
 	env -u DATABASE_URL $(PYTEST_PARALLEL)

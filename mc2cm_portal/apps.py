@@ -11,7 +11,10 @@ class PortalConfig(AppConfig):
 
         from mc2cm_portal.editing.translated_fields import group_translated_panels
 
-        from . import signals  # noqa: F401 - connects the search index to publishing
+        from . import (
+            checks,  # noqa: F401 - registers the start-up checks
+            signals,  # noqa: F401 - connects the search index to publishing
+        )
         from .languages import LANGUAGE_CODES
 
         # Each language's fields in a group of its own, in every edit form.

@@ -1,8 +1,10 @@
 import os
 import shutil
 import tempfile
+from unittest import mock
 
 import pytest
+from django.core.management import call_command
 
 from tests.servers import (
     DEMO_SITE_FOLDER,
@@ -139,3 +141,20 @@ def demo_sites(tmp_path_factory):
 def static_root():
     """The static files collected once per run, hashed and compressed as in production."""
     return shared_static_root()
+
+
+@pytest.fixture
+def run_task_worker():
+    """Run ``manage.py db_worker`` once over the queued tasks, inside the test's transaction.
+
+    The worker closes idle database connections between tasks (``close_old_connections``), as
+    a long-running process should. Here the only connection is the test's own, inside the
+    transaction that holds what the test made: closed, it would lose that work. So the worker
+    runs as shipped, except that this one call is kept from closing it.
+    """
+
+    def run():
+        with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+            call_command("db_worker", batch=True, startup_delay=False, interval=0, verbosity=0)
+
+    return run

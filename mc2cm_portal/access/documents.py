@@ -32,6 +32,8 @@ from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestri
 
 from mc2cm_portal.models import DocumentDownload, PublicationFile
 
+from .media import STORE_ERRORS, file_store_unavailable, store_unavailable
+
 PARTNERS_GROUP = "Partners"
 # The groups that may open the Partners collection: partners, and the staff who upload
 # and check its files. Administrators (superusers) pass every restriction in Wagtail.
@@ -190,9 +192,17 @@ def serve_document(request, document_id, document_filename):
     """Wagtail's document view, counting each file actually sent.
 
     Only a full answer to GET counts: HEAD requests, 304 (not modified) and refusals do not.
-    Private files are marked private so no shared cache keeps a copy.
+    Private files are marked private so no shared cache keeps a copy. While the object
+    store does not answer (settings S3_*), the answer is a 503 page in the visitor's
+    language, after the same permission checks.
     """
-    response = wagtail_serve(request, document_id, document_filename)
+    try:
+        response = wagtail_serve(request, document_id, document_filename)
+    except STORE_ERRORS as error:
+        if not store_unavailable(error):
+            raise
+        logger.warning("Document %s not served: %s", document_id, error)
+        return file_store_unavailable(request)
     file, private = getattr(request, "_mc2cm_download", (None, False))
     if response.status_code == 200:
         if request.method == "GET":
