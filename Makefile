@@ -61,17 +61,18 @@ endif
 endif
 
 test: install messages ## Run the suite on SQLite, then all of it (browser tests too) on a throwaway PostgreSQL cluster
-	@scripts/system_deps.sh postgresql chromium pdf
+	@scripts/system_deps.sh postgresql chromium pdf stack
 	$(MAKE) test-sqlite
 	$(MAKE) test-postgres
 
 # The browser tests drive the same views through Chromium: once is enough, on PostgreSQL,
 # the production database. The other tests use both CPUs (pytest-xdist), whole modules per
 # worker, so that a module's server or site is built once; each worker has its own test
-# database. Then, alone: the browser tests (one portal and one Chromium for all of them) and
-# the `serial` ones (a test that stops PostgreSQL).
-PYTEST_PARALLEL := $(PY) -m pytest -n 2 --dist loadfile --ignore=tests/browser -m "not serial"
-PYTEST_ALONE := $(PY) -m pytest -m "browser or serial"
+# database. Then, alone: the browser tests (one portal and one Chromium for all of them), the
+# `serial` ones (a test that stops PostgreSQL) and the `stack` ones (tests/stack/: two
+# gunicorns, nginx, Varnish, Redis and the object store, restarted and stopped under load).
+PYTEST_PARALLEL := $(PY) -m pytest -n 2 --dist loadfile --ignore=tests/browser --ignore=tests/stack -m "not serial and not stack"
+PYTEST_ALONE := $(PY) -m pytest -m "browser or serial or stack"
 
 test-sqlite: install ## Run the suite on SQLite (all but the browser tests)
 	env -u DATABASE_URL $(PYTEST_PARALLEL)
