@@ -14,7 +14,7 @@ $(VENV)/.installed: pyproject.toml
 	@echo "- Installing the portal and its pinned dependencies into $(VENV)"
 	@python3 -m venv $(VENV)
 	@$(VENV)/bin/pip install --quiet --disable-pip-version-check uv
-	@$(VENV)/bin/uv pip install --quiet --python $(PY) -e '.[dev]'
+	@$(VENV)/bin/uv pip install --quiet --python $(PY) -e '.[dev,test]'
 	@touch $@
 
 install: $(VENV)/.installed ## Create the virtual environment and install the portal
@@ -61,7 +61,7 @@ endif
 endif
 
 test: install messages ## Run the suite on SQLite, then all of it (browser tests too) on a throwaway PostgreSQL cluster
-	@scripts/system_deps.sh postgresql chromium pdf stack
+	@scripts/system_deps.sh postgresql chromium pdf redis stack
 	$(MAKE) test-sqlite
 	$(MAKE) test-postgres
 
@@ -69,9 +69,9 @@ test: install messages ## Run the suite on SQLite, then all of it (browser tests
 # the production database. The other tests use both CPUs (pytest-xdist), whole modules per
 # worker, so that a module's server or site is built once; each worker has its own test
 # database. Then, alone: the browser tests (one portal and one Chromium for all of them), the
-# `serial` ones (a test that stops PostgreSQL) and the `stack` ones (tests/stack/: two
-# gunicorns, nginx, Varnish, Redis and the object store, restarted and stopped under load).
-PYTEST_PARALLEL := $(PY) -m pytest -n 2 --dist loadfile --ignore=tests/browser --ignore=tests/stack -m "not serial and not stack"
+# `serial` ones (a test that stops PostgreSQL) and the `stack` ones (real Redis and SeaweedFS;
+# tests/stack/: two gunicorns, nginx and Varnish, restarted and stopped under load).
+PYTEST_PARALLEL := $(PY) -m pytest -n 2 --dist loadfile --ignore=tests/browser -m "not serial and not stack"
 PYTEST_ALONE := $(PY) -m pytest -m "browser or serial or stack"
 
 test-sqlite: install ## Run the suite on SQLite (all but the browser tests)

@@ -9,7 +9,10 @@ class PortalConfig(AppConfig):
     def ready(self):
         from wagtail.models import Page
 
-        from . import signals  # noqa: F401 - connects the search index to publishing
+        from . import (
+            checks,  # noqa: F401 - registers the start-up checks
+            signals,  # noqa: F401 - connects the search index to publishing
+        )
         from .models import LANGUAGE_CODES
         from .translated_admin import group_translated_panels
 

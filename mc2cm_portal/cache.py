@@ -15,13 +15,17 @@ answered and forgotten.
 import hashlib
 import logging
 import threading
+import urllib.error
+import urllib.request
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, transaction
 from django.http import HttpResponse
+from wagtail.contrib.frontend_cache.backends import BaseBackend
+from wagtail.contrib.frontend_cache.utils import purge_url_from_cache
 
 from .addresses import is_canonical_host
 
@@ -98,6 +102,13 @@ _request = threading.local()
 def content_version():
     """The current content version (one row, see models.ContentVersion).
 
+    It stays in the database even when the cache is in Redis (settings REDIS_URL), though
+    a Redis ``incr`` would spare the one query a cached page costs: the row is written in
+    the same transaction as the change it announces, so it moves exactly when the change
+    commits, on every app server at once. A counter in Redis would move before the commit
+    (or despite a rollback), and another server could keep the old content under the new
+    version in between; it would also be lost, or reset, whenever Redis restarts.
+
     While the database is down, the last version this process read: pages kept in the
     cache are still served to anonymous visitors, as they were before the outage.
     """
@@ -140,16 +151,82 @@ def content_changed(**kwargs):
     if getattr(_request, "active", False):
         # The rest of this request (an admin publish, say) sees its own change.
         _request.version = version
+    purge_front_cache_after_commit()
 
 
 def request_started(**kwargs):
     _request.active = True
     _request.version = None
+    _request.purge_pending = False
 
 
 def request_finished(**kwargs):
     _request.active = False
     _request.version = None
+    _request.purge_pending = False
+
+
+# --- The front cache (Varnish) -------------------------------------------------------------
+
+
+def purge_front_cache_after_commit():
+    """Ban every page of the site from the front caches once this change is committed.
+
+    A whole-site ban rather than a purge of the changed page's addresses, for the reason
+    the content version exists: a city's name is on its meetings, its projects, the
+    lists, the map and the home page, in three languages, and any change reaches pages
+    nobody could list. Sent after the commit, so that no front cache fetches the old page
+    again in between, and as Wagtail's own purge task (django-tasks), so that with a worker
+    (settings MC2CM_TASKS_WORKER) the publish does not wait for it. One ban per
+    transaction, however many rows it changed; a transaction rolled back sends none (the
+    flag is cleared again when the request ends).
+    """
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None) or getattr(
+        _request, "purge_pending", False
+    ):
+        return
+    _request.purge_pending = True
+    transaction.on_commit(_purge_front_cache)
+
+
+def _purge_front_cache():
+    _request.purge_pending = False
+    purge_url_from_cache(f"{settings.PUBLIC_URL}/")
+
+
+class BanWholeSiteBackend(BaseBackend):
+    """A ``wagtail.contrib.frontend_cache`` backend that bans the whole site from each
+    Varnish named in LOCATIONS, whatever address it is asked to purge.
+
+    The contract with the VCL shipped in deploy/: ``BAN /`` with an ``X-Ban-Release``
+    header, answered 200, bans every object kept for the site. A Varnish that does not
+    answer is logged and skipped (its pages expire on their own); the others are banned.
+    """
+
+    TIMEOUT_SECONDS = 5
+
+    def __init__(self, params):
+        super().__init__(params)
+        self.locations = [location.rstrip("/") for location in params["LOCATIONS"]]
+
+    def purge(self, url):
+        self.purge_batch([url])
+
+    def purge_batch(self, urls):
+        for location in self.locations:
+            request = urllib.request.Request(  # noqa: S310 - the operator's own http(s) address
+                f"{location}/", method="BAN", headers={"X-Ban-Release": settings.RELEASE}
+            )
+            try:
+                with urllib.request.urlopen(request, timeout=self.TIMEOUT_SECONDS) as answer:  # noqa: S310
+                    status = answer.status
+            except urllib.error.HTTPError as error:
+                status = error.code
+            except OSError as error:
+                logger.error("Front cache %s not banned: %s", location, error)
+                continue
+            if status != 200:
+                logger.error("Front cache %s refused the ban (HTTP %s)", location, status)
 
 
 def keep_query(request, query):

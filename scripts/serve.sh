@@ -22,7 +22,7 @@
 #                            and a client's SCRIPT_NAME would rewrite every link of a page.
 #   --access-logfile -       one line per request on stdout (client address as the proxy saw it,
 #                            duration in ms); errors on stderr. The service manager keeps them.
-# GUNICORN_WORKERS, BIND and FORWARDED_ALLOW_IPS override the defaults. SKIP_COLLECTSTATIC=1
+# GUNICORN_WORKERS, BIND (or BIND_HOST and PORT) and FORWARDED_ALLOW_IPS override the defaults. SKIP_COLLECTSTATIC=1
 # when the static files were collected already (at image build time, or once for the tests):
 # compressing Wagtail's admin assets with brotli takes most of a minute on 2 CPUs.
 # SKIP_MIGRATE=1 when the migrations were applied once for the release (several instances
@@ -41,7 +41,7 @@ export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-mc2cm_portal.settings.p
 [ "${SKIP_MIGRATE:-0}" = "1" ] || "$PYTHON" manage.py migrate --noinput -v 0
 
 set -- "$PYTHON" -m gunicorn mc2cm_portal.wsgi:application \
-    --bind "${BIND:-127.0.0.1:8000}" \
+    --bind "${BIND:-${BIND_HOST:-127.0.0.1}:${PORT:-8000}}" \
     --workers "${GUNICORN_WORKERS:-5}" \
     --timeout 30 \
     --graceful-timeout 30 \

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Make sure the system programs the portal needs are present: gettext (compiling the
 # translations), Pango and the fonts WeasyPrint typesets the PDFs with (pdf), and, for the
-# tests, PostgreSQL's server and Chromium with a font that renders Arabic (the browser tests),
-# nginx, Varnish and wrk (stack: the several-machines tests and bench). As root they are installed with apt-get; otherwise
+# tests, PostgreSQL's server, Chromium with a font that renders Arabic (the browser tests),
+# Redis (redis: the shared-cache tests), and nginx, Varnish and wrk (stack: the
+# several-machines tests and bench). As root they are installed with apt-get; otherwise
 # the script says exactly what to install and stops.
 set -e
 need="$*"
@@ -17,6 +18,9 @@ for item in $need; do
             [ -x /usr/bin/chromium ] || missing="$missing chromium"
             # Without a font covering Arabic the Arabic pages render as empty boxes.
             fc-list :lang=ar 2>/dev/null | grep -q . || arabic_font="yes" ;;
+        redis)
+            # The shared cache of several app servers (REDIS_URL); the tests start their own.
+            command -v redis-server >/dev/null 2>&1 || missing="$missing redis-server" ;;
         pdf)
             # WeasyPrint lays text out with Pango (HarfBuzz shapes Arabic); static/css/pdf.css
             # names Amiri for Arabic and DejaVu Sans for Latin text.

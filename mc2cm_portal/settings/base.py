@@ -7,6 +7,7 @@ the convenient, unsafe values; ``production.py`` insists on real ones.
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -64,6 +65,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    # Background work (TASKS below). The database backend's table exists whether or not a
+    # worker runs, so switching MC2CM_TASKS_WORKER on needs no migration.
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -220,6 +225,49 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Media in an S3-compatible object store (S3_*), for several app servers: originals and
+# documents in a private bucket that nobody reads anonymously, renditions in a public one
+# that visitors fetch from S3_PUBLIC_URL (directly, or through nginx at /media-public/).
+# Documents still go through the portal's document view (WAGTAILDOCS_SERVE_METHOD below),
+# which checks who may download them and streams the bytes from the store: a partners-only
+# file never has an address that works without the portal. Nothing is ever overwritten: a
+# second upload of "report.pdf" gets a name of its own, as on disk.
+S3_PRIVATE_BUCKET = os.environ.get("S3_PRIVATE_BUCKET", "")
+if S3_PRIVATE_BUCKET:
+    from botocore.config import Config
+
+    _s3 = {
+        "endpoint_url": os.environ["S3_ENDPOINT_URL"],
+        "access_key": os.environ["S3_ACCESS_KEY_ID"],
+        "secret_key": os.environ["S3_SECRET_ACCESS_KEY"],
+        "region_name": os.environ.get("S3_REGION", "us-east-1"),
+        "file_overwrite": False,
+        # Buckets decide who reads (the store's policy), never per-object ACLs.
+        "default_acl": None,
+        "signature_version": "s3v4",
+        "addressing_style": "path",
+        # A store that does not answer fails the request in seconds, not minutes.
+        "client_config": Config(connect_timeout=2, read_timeout=10, retries={"max_attempts": 2}),
+    }
+    _public = urlsplit(os.environ["S3_PUBLIC_URL"].rstrip("/"))
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**_s3, "bucket_name": S3_PRIVATE_BUCKET},
+    }
+    STORAGES["renditions"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3,
+            "bucket_name": os.environ["S3_PUBLIC_BUCKET"],
+            # Plain addresses on the public base, with no signature: renditions are public.
+            "querystring_auth": False,
+            "custom_domain": f"{_public.netloc}{_public.path}",
+            "url_protocol": f"{_public.scheme}:",
+        },
+    }
+    WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
+    AWS_S3_FILE_OVERWRITE = False
+
 # --- Wagtail ---------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "MC2CM"
 # The portal's public address, scheme and host without a path ("https://mc2cm.example.org"):
@@ -272,6 +320,43 @@ CACHES = {
     # Keeps nothing: page fragments a visitor must not share are "kept" here (fragments.py).
     "uncached": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
 }
+# Several app servers share one cache: with REDIS_URL every cache lives in Redis
+# (django-redis, as wagtail.org and foundation.mozilla.org run). Redis stopped or slow means
+# misses, never errors: IGNORE_EXCEPTIONS turns a failed read into a miss and a failed write
+# into nothing, and a quarter of a second is the longest a page waits for it (loopback or a
+# LAN answers in well under a millisecond). The content version stays in the database
+# (models.ContentVersion, see cache.py for why). Sessions are read through the cache and
+# kept in the database, so Redis going away signs nobody out.
+# https://docs.wagtail.org/en/stable/advanced_topics/performance.html#cache
+REDIS_URL = os.environ.get("REDIS_URL", "")
+
+
+def redis_cache(url, key_prefix):
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": key_prefix,
+        "TIMEOUT": 60 * 60,
+        "OPTIONS": {
+            "SOCKET_CONNECT_TIMEOUT": 0.25,
+            "SOCKET_TIMEOUT": 0.25,
+            "IGNORE_EXCEPTIONS": True,
+        },
+    }
+
+
+if REDIS_URL:
+    CACHES = {
+        "default": redis_cache(REDIS_URL, "mc2cm"),
+        # Wagtail looks renditions up in this alias when it exists; kept apart so that the
+        # image lookups of one page cost one round trip each, whatever else is cached.
+        "renditions": redis_cache(REDIS_URL, "mc2cm-renditions"),
+        "uncached": CACHES["uncached"],
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    # A read or write that Redis did not answer is logged (once per call), not raised.
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
 # Part of every key of the kept pages, fragments and lookups (cache.py), so a deploy never
 # serves HTML or unpickles objects made by the previous code (release.py).
 RELEASE = os.environ.get("MC2CM_RELEASE") or code_digest(BASE_DIR)
@@ -285,6 +370,38 @@ MC2CM_PAGE_CACHE_HEADER = env_bool("MC2CM_PAGE_CACHE_HEADER", False)
 # "Download this page as PDF" is typeset when a city, meeting or project page is published
 # (pdf.py); off, each PDF is made on its first request instead, then kept all the same.
 MC2CM_PAGE_PDFS_ON_PUBLISH = env_bool("MC2CM_PAGE_PDFS_ON_PUBLISH", True)
+
+# The front cache (Varnish) in front of the app servers: its base addresses, space-separated
+# ("http://10.0.0.5:6081 http://10.0.0.6:6081"). Every change that moves the content
+# version bans the whole site there, after the change commits (cache.py,
+# frontend_cache.py). Unset: no front cache.
+MC2CM_FRONTEND_CACHE_URLS = os.environ.get("MC2CM_FRONTEND_CACHE_URLS", "").split()
+if MC2CM_FRONTEND_CACHE_URLS:
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "mc2cm_portal.frontend_cache.BanWholeSiteBackend",
+            "LOCATIONS": MC2CM_FRONTEND_CACHE_URLS,
+        }
+    }
+
+# Background work: Wagtail's reference index and front-cache purges, and the portal's search
+# entries and page PDFs, run as django-tasks tasks. With MC2CM_TASKS_WORKER=1 they are
+# queued in the database and run by `manage.py db_worker` (started by `make serve`), so a
+# publish answers at once; without it they run in the request, as on a single machine.
+MC2CM_TASKS_WORKER = env_bool("MC2CM_TASKS_WORKER", False)
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks_db.DatabaseBackend"
+            if MC2CM_TASKS_WORKER
+            else "django_tasks.backends.immediate.ImmediateBackend"
+        ),
+    }
+}
+
+# How many app servers share this site. Above 1, the start-up check (checks.py) warns about
+# a cache or media folder bound to one machine.
+MC2CM_INSTANCES = int(os.environ.get("MC2CM_INSTANCES", "1"))
 
 # --- Security defaults (production tightens transport; these hold everywhere) ------------
 SESSION_COOKIE_HTTPONLY = True
@@ -325,6 +442,10 @@ MC2CM_ADMIN_CONTENT_SECURITY_POLICY = {
     "frame-src": ["'self'"],
     "frame-ancestors": ["'self'"],
 }
+# Renditions fetched from the object store's public address when it is another origin.
+if S3_PRIVATE_BUCKET and _public.netloc and f"{_public.scheme}://{_public.netloc}" != PUBLIC_URL:
+    for _policy in (MC2CM_CONTENT_SECURITY_POLICY, MC2CM_ADMIN_CONTENT_SECURITY_POLICY):
+        _policy["img-src"] = [*_policy["img-src"], f"{_public.scheme}://{_public.netloc}"]
 # Browser features the portal never uses, switched off for the page and anything it frames.
 MC2CM_PERMISSIONS_POLICY = {
     feature: []
