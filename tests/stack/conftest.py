@@ -11,12 +11,9 @@ is stopped whatever happens. The portal runs with production settings on a copy 
 site (tests/servers.py); its public address is Varnish's.
 """
 
-import http.client
-import json
 import urllib.parse
 from contextlib import ExitStack
 from dataclasses import dataclass
-from http.cookies import SimpleCookie
 from pathlib import Path
 
 import pytest
@@ -27,9 +24,7 @@ from tests.services.nginx import Nginx
 from tests.services.redis import redis_server
 from tests.services.seaweedfs import seaweedfs
 from tests.services.varnish import Varnish
-
-ADMIN = ("stack-admin", "a-long-stack-admin-passphrase")
-PARTNER = ("stack-partner", "a-long-stack-partner-passphrase")
+from tests.stack.visitor import ADMIN, PARTNER
 
 ACCOUNTS = f"""
 from django.contrib.auth import get_user_model
@@ -40,65 +35,6 @@ User.objects.create_superuser({ADMIN[0]!r}, "admin@example.org", {ADMIN[1]!r})
 partner = User.objects.create_user({PARTNER[0]!r}, "partner@example.org", {PARTNER[1]!r})
 partner.groups.add(Group.objects.get(name=PARTNERS_GROUP))
 """
-
-
-@dataclass
-class Response:
-    status: int
-    headers: dict  # lower-case names; Set-Cookie values joined by newlines
-    body: bytes
-
-    @property
-    def text(self):
-        return self.body.decode("utf-8", errors="replace")
-
-
-class Visitor:
-    """An HTTP client that keeps its cookies, as a browser does.
-
-    Browsers scope cookies by host name, not port, so A, B, nginx and Varnish (all
-    127.0.0.1) share them; and they treat http://127.0.0.1 as a secure origin, so
-    production's Secure cookies are kept and sent.
-    """
-
-    def __init__(self, language="en"):
-        self.language = language
-        self.cookies = {}
-
-    def request(self, base, method, path, data=None, headers=None, timeout=30):
-        parts = urllib.parse.urlsplit(base)
-        all_headers = {"Accept-Language": self.language, **(headers or {})}
-        if self.cookies:
-            all_headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        body = None
-        if data is not None:
-            body = urllib.parse.urlencode(data, doseq=True)
-            all_headers["Content-Type"] = "application/x-www-form-urlencoded"
-        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
-        try:
-            connection.request(method, path, body=body, headers=all_headers)
-            response = connection.getresponse()
-            raw_headers = response.getheaders()
-            content = response.read()
-        finally:
-            connection.close()
-        headers = {}
-        for name, value in raw_headers:
-            name = name.lower()
-            headers[name] = f"{headers[name]}\n{value}" if name in headers else value
-            if name == "set-cookie":
-                for morsel in SimpleCookie(value).values():
-                    if morsel["max-age"] == "0" or not morsel.value:
-                        self.cookies.pop(morsel.key, None)
-                    else:
-                        self.cookies[morsel.key] = morsel.value
-        return Response(response.status, headers, content)
-
-    def get(self, base, path, **options):
-        return self.request(base, "GET", path, **options)
-
-    def post(self, base, path, data, **options):
-        return self.request(base, "POST", path, data=data, **options)
 
 
 @dataclass
@@ -144,7 +80,7 @@ def upload_media(site, store):
 
 
 @pytest.fixture(scope="module")
-def stack(demo_sites, static_root, tmp_path_factory):
+def stack(demo_sites, tmp_path_factory):
     if not ON_POSTGRES:
         pytest.skip("two app servers share one PostgreSQL database (run on PostgreSQL)")
     folder = tmp_path_factory.mktemp("stack")
@@ -157,6 +93,7 @@ def stack(demo_sites, static_root, tmp_path_factory):
             folder / "nginx", f"127.0.0.1:{port_a}", f"127.0.0.1:{port_b}", store.public_url
         )
         cache = Varnish(folder / "varnish", front.port, "127.0.0.1:{port}")
+        static_root = folder / "static"
         env = site.env(
             DJANGO_STATIC_ROOT=str(static_root),
             DJANGO_PUBLIC_URL=cache.url,
@@ -174,6 +111,8 @@ def stack(demo_sites, static_root, tmp_path_factory):
             BIND_HOST="127.0.0.1",
             **store.env(),
         )
+        # All of them, as the release step does: the admin (publishing on A) needs its own.
+        run_manage(env, "collectstatic", "--noinput", "-v", "0")
         upload_media(site, store)
         run_manage(env, "shell", "-v", "0", "-c", ACCOUNTS)
         a = AppServer(env, folder / "a.log", port_a)
@@ -183,30 +122,3 @@ def stack(demo_sites, static_root, tmp_path_factory):
             started.callback(process.stop)
             process.start()
         yield Stack(folder, site, env, redis, store, a, b, worker, front, cache)
-
-
-def sign_in_admin(visitor, base):
-    """Sign in to the admin at ``base`` through its login form."""
-    from tests.admin_forms import admin_form_data
-
-    form = admin_form_data(visitor.get(base, "/admin/login/").text)
-    response = visitor.post(
-        base,
-        "/admin/login/",
-        {**form, "username": ADMIN[0], "password": ADMIN[1]},
-        headers={"Referer": f"{base}/admin/login/"},
-    )
-    assert response.status == 302, response.text[-2000:]
-
-
-def sign_in_partner(visitor, base, language="en"):
-    from tests.admin_forms import admin_form_data
-
-    path = f"/{language}/partners/sign-in/"
-    form = admin_form_data(visitor.get(base, path).text)
-    response = visitor.post(base, path, {**form, "username": PARTNER[0], "password": PARTNER[1]})
-    assert response.status == 302, response.text[-2000:]
-
-
-def load_json(text):
-    return json.loads(text)

@@ -14,8 +14,7 @@ import pytest
 
 from tests import LANGUAGES
 from tests.admin_forms import admin_form_data
-
-from .conftest import Visitor, sign_in_admin, sign_in_partner
+from tests.stack.visitor import Visitor, sign_in_admin, sign_in_partner
 
 pytestmark = pytest.mark.stack
 
