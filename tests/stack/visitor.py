@@ -1,11 +1,17 @@
 """A visitor's HTTP client for the stack tests, and the sign-ins through the portal's forms."""
 
 import http.client
+import re
+import secrets
+import time
 import urllib.parse
 from dataclasses import dataclass
 from http.cookies import SimpleCookie
 
+from tests import LANGUAGES
 from tests.admin_forms import admin_form_data
+
+ALTERNATE = re.compile(r'<link rel="alternate" hreflang="(ar|fr|en)" href="([^"]+)">')
 
 ADMIN = ("stack-admin", "a-long-stack-admin-passphrase")
 PARTNER = ("stack-partner", "a-long-stack-partner-passphrase")
@@ -87,3 +93,36 @@ def sign_in_partner(visitor, base, language="en"):
     form = admin_form_data(visitor.get(base, path).text)
     response = visitor.post(base, path, {**form, "username": PARTNER[0], "password": PARTNER[1]})
     assert response.status == 302, response.text[-2000:]
+
+
+def path_of(address):
+    """The path (and query) of an absolute address, percent-encoded for the request line."""
+    parts = urllib.parse.urlsplit(address)
+    path = urllib.parse.quote(urllib.parse.unquote(parts.path), safe="/")
+    return f"{path}?{parts.query}" if parts.query else path
+
+
+def language_versions(base, english_path):
+    """{language: path} from the English page's hreflang alternates."""
+    response = Visitor().get(base, english_path)
+    assert response.status == 200, (english_path, response.status)
+    found = {lang: path_of(href) for lang, href in ALTERNATE.findall(response.text)}
+    assert set(found) == set(LANGUAGES), found
+    return found
+
+
+def new_city_titles():
+    marker = secrets.token_hex(3)
+    return {"ar": f"طنجة {marker}", "fr": f"Tanger {marker}", "en": f"Tangier {marker}"}
+
+
+def publish_titles(editor, base, page_id, titles):
+    """Publish new titles ({language: title}) of a page through the admin's edit form at
+    ``base``, as a signed-in ``editor``; the moment it answered (time.monotonic())."""
+    edit = f"/admin/pages/{page_id}/edit/"
+    form = admin_form_data(editor.get(base, edit).text, form_id="page-edit-form")
+    for lang, title in titles.items():
+        form[f"title_{lang}"] = title
+    response = editor.post(base, edit, {**form, "action-publish": "action-publish"})
+    assert response.status == 302, response.text[-3000:]
+    return time.monotonic()
