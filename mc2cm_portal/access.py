@@ -22,15 +22,19 @@ file's language.
 import logging
 from urllib.parse import urlencode
 
+from botocore.exceptions import BotoCoreError, ClientError
 from django.contrib.auth.views import redirect_to_login
 from django.db import DatabaseError, transaction
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from wagtail.documents.views.serve import serve as wagtail_serve
 from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction
 
+from .media import StoreUnavailable, store_unavailable
 from .models import DocumentDownload, PublicationFile
+from .views import RETRY_AFTER_SECONDS, render_in_visitors_language
 
 PARTNERS_GROUP = "Partners"
 # The groups that may open the Partners collection: partners, and the staff who upload
@@ -190,13 +194,30 @@ def serve_document(request, document_id, document_filename):
     """Wagtail's document view, counting each file actually sent.
 
     Only a full answer to GET counts: HEAD requests, 304 (not modified) and refusals do not.
-    Private files are marked private so no shared cache keeps a copy.
+    Private files are marked private so no shared cache keeps a copy. While the object
+    store does not answer (settings S3_*), the answer is a 503 page in the visitor's
+    language, after the same permission checks.
     """
-    response = wagtail_serve(request, document_id, document_filename)
+    try:
+        response = wagtail_serve(request, document_id, document_filename)
+    except (StoreUnavailable, BotoCoreError, ClientError) as error:
+        if not store_unavailable(error):
+            raise
+        logger.warning("Document %s not served: %s", document_id, error)
+        return file_store_unavailable(request)
     file, private = getattr(request, "_mc2cm_download", (None, False))
     if response.status_code == 200:
         if request.method == "GET":
             count_download(document_id, file)
         if private:
             patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def file_store_unavailable(request):
+    """The 503 page of a download while the object store does not answer; documents have no
+    language prefix, so the language is the one LocaleMiddleware chose (cookie, browser)."""
+    response = HttpResponse(render_in_visitors_language("503_file.html", request), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    patch_cache_control(response, no_store=True)
     return response

@@ -8,6 +8,11 @@ An archive holds:
     database.dump       PostgreSQL: pg_dump's custom format, restored with pg_restore
     media/...           MEDIA_ROOT: documents, original images and their renditions
 
+With media in an object store (settings S3_*), an archive holds the database only, and
+says so (the manifest, the command's output): the files are kept by the store, which has
+its own tools for copies (bucket versioning, replication); copying them through the portal
+would not scale with them.
+
 Used by `manage.py backup` and `manage.py restore` (`make backup`, `make restore`).
 """
 
@@ -25,6 +30,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.sessions.models import Session
+from django.core.files.storage import FileSystemStorage, storages
 from django.db import DatabaseError, connection
 
 from mc2cm_portal.cache import content_changed
@@ -39,6 +45,12 @@ ARCHIVE_MODE = 0o600
 
 class BackupError(Exception):
     """Something the operator must fix; the message says what."""
+
+
+def media_in_archive():
+    """True when uploads are in MEDIA_ROOT, and so in the archive; False when they are in an
+    object store (settings S3_*), which a backup does not copy."""
+    return isinstance(storages["default"], FileSystemStorage)
 
 
 def engine():
@@ -76,7 +88,14 @@ def write_backup(folder, lock_timeout=LOCK_TIMEOUT_SECONDS):
             )
         manifest = Path(work) / "manifest.json"
         manifest.write_text(
-            json.dumps({"format": FORMAT, "engine": vendor, "created": now.isoformat()})
+            json.dumps(
+                {
+                    "format": FORMAT,
+                    "engine": vendor,
+                    "created": now.isoformat(),
+                    "media": "included" if media_in_archive() else "not included: object store",
+                }
+            )
         )
         # Written under another name first: an interrupted backup never looks complete.
         partial = target.with_name(target.name + ".partial")
@@ -89,7 +108,7 @@ def write_backup(folder, lock_timeout=LOCK_TIMEOUT_SECONDS):
             tar.add(manifest, "manifest.json")
             tar.add(dump, dump.name)
             media = Path(settings.MEDIA_ROOT)
-            if media.is_dir():
+            if media_in_archive() and media.is_dir():
                 tar.add(media, "media")
         partial.rename(target)
     return target

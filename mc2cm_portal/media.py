@@ -1,14 +1,16 @@
-"""Uploaded images, served by Django in development and production alike.
+"""Uploaded files: images served by Django from a local folder, or kept in an object store.
 
 Only Wagtail's image folders are public: ``images/`` (renditions) and ``original_images/``.
 Everything else under MEDIA_ROOT, documents first, answers 404: documents are reached
 only through the document view, which checks who may download them (``access.py``).
 """
 
+from botocore.exceptions import BotoCoreError, ClientError
 from django.conf import settings
 from django.http import Http404
 from django.views.decorators.http import require_safe
 from django.views.static import serve
+from storages.backends.s3 import S3Storage
 
 PUBLIC_FOLDERS = ("images", "original_images")
 # Wagtail never rewrites an image file in place (a new upload gets a new name, and so do
@@ -32,3 +34,45 @@ def serve_image(request, path):
     # An uploaded SVG must never run as a page of this site.
     response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
     return response
+
+
+# --- In an object store (settings S3_*) -------------------------------------------------------
+
+
+class StoreUnavailable(OSError):
+    """The object store did not answer (stopped, unreachable, failing): not the file's fault."""
+
+
+def store_unavailable(error):
+    """True for a store that cannot be reached or fails (5xx), as opposed to a file that
+    does not exist or may not be read (4xx), which is the file's own problem."""
+    if isinstance(error, StoreUnavailable):
+        return True
+    if isinstance(error, ClientError):
+        return error.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 500) >= 500
+    return isinstance(error, BotoCoreError)
+
+
+class ObjectStorage(S3Storage):
+    """django-storages' S3 storage, whose "store unavailable" failures are OSErrors.
+
+    Wagtail takes an image it cannot open (an OSError) as missing and renders the page
+    without it, so a stopped store leaves pages readable; the document view answers its
+    own 503 page (access.py). Other errors stay as they are.
+    """
+
+    def _open(self, name, mode="rb"):
+        try:
+            return super()._open(name, mode)
+        except (BotoCoreError, ClientError) as error:
+            if store_unavailable(error):
+                raise StoreUnavailable(f"The object store did not answer: {error}") from error
+            raise
+
+    def size(self, name):
+        try:
+            return super().size(name)
+        except (BotoCoreError, ClientError) as error:
+            if store_unavailable(error):
+                raise StoreUnavailable(f"The object store did not answer: {error}") from error
+            raise

@@ -39,8 +39,13 @@ from .models import (
     SearchEntry,
     Theme,
 )
-from .pdf import offers_pdf, refresh_page_pdfs_quietly
-from .search import index_page, index_publication, index_subtree
+from .pdf import offers_pdf
+from .tasks import (
+    index_page_task,
+    index_publication_task,
+    index_subtree_task,
+    make_page_pdfs_task,
+)
 
 pre_save.connect(
     keep_new_documents_private,
@@ -123,9 +128,11 @@ def forget_cached_pages(sender, instance, update_fields=None, **kwargs):
         content_changed()
 
 
+# The search entries and PDFs a publish needs are tasks (tasks.py): with a worker the
+# editor's request does not wait for them.
 @receiver(page_published)
 def index_published_page(sender, instance, **kwargs):
-    index_page(instance)
+    index_page_task.enqueue(instance.pk)
 
 
 @receiver(page_published)
@@ -133,7 +140,7 @@ def make_page_pdfs(sender, instance, **kwargs):
     """Typeset the page's PDFs once the publish is committed (never inside its transaction,
     and never for a publish that is rolled back)."""
     if settings.MC2CM_PAGE_PDFS_ON_PUBLISH and offers_pdf(instance):
-        transaction.on_commit(partial(refresh_page_pdfs_quietly, instance.pk))
+        transaction.on_commit(partial(make_page_pdfs_task.enqueue, instance.pk))
 
 
 @receiver(page_unpublished)
@@ -151,14 +158,8 @@ def index_changed_publication(sender, instance, **kwargs):
     post_save time its files are still unsaved objects; what was committed is read back.
     """
     publication_id = instance.pk if isinstance(instance, Publication) else instance.publication_id
-
-    def index_saved_publication():
-        publication = Publication.objects.filter(pk=publication_id).first()
-        if publication is not None:
-            index_publication(publication)
-
     if publication_id:
-        transaction.on_commit(index_saved_publication)
+        transaction.on_commit(partial(index_publication_task.enqueue, publication_id))
 
 
 # Every language's old address redirects to the page (redirects.py).
@@ -172,11 +173,10 @@ for page_model in get_page_models():
 def index_restricted_section(sender, instance, **kwargs):
     """A restriction added or removed changes what search may show below it (search also
     checks restrictions when it runs, so the order of events never matters)."""
-    page = Page.objects.filter(pk=instance.page_id).first()  # gone if the page was deleted
-    if page is not None:
-        index_subtree(page)
+    if Page.objects.filter(pk=instance.page_id).exists():  # gone if the page was deleted
+        index_subtree_task.enqueue(instance.page_id)
 
 
 @receiver(post_page_move)
 def index_moved_section(sender, instance, **kwargs):
-    index_subtree(instance)
+    index_subtree_task.enqueue(instance.pk)

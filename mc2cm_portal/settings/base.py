@@ -251,11 +251,11 @@ if S3_PRIVATE_BUCKET:
     }
     _public = urlsplit(os.environ["S3_PUBLIC_URL"].rstrip("/"))
     STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "mc2cm_portal.media.ObjectStorage",
         "OPTIONS": {**_s3, "bucket_name": S3_PRIVATE_BUCKET},
     }
     STORAGES["renditions"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "mc2cm_portal.media.ObjectStorage",
         "OPTIONS": {
             **_s3,
             "bucket_name": os.environ["S3_PUBLIC_BUCKET"],
@@ -354,8 +354,9 @@ if REDIS_URL:
         "uncached": CACHES["uncached"],
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-    # A read or write that Redis did not answer is logged (once per call), not raised.
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    # A Redis that does not answer is not logged at every cache call (a traceback each,
+    # several per page, under load): /health/ says "cache": "unavailable" and logs why.
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 
 # Part of every key of the kept pages, fragments and lookups (cache.py), so a deploy never
 # serves HTML or unpickles objects made by the previous code (release.py).

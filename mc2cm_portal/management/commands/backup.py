@@ -1,7 +1,12 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from mc2cm_portal.backups import LOCK_TIMEOUT_SECONDS, BackupError, write_backup
+from mc2cm_portal.backups import (
+    LOCK_TIMEOUT_SECONDS,
+    BackupError,
+    media_in_archive,
+    write_backup,
+)
 
 
 class Command(BaseCommand):
@@ -27,4 +32,16 @@ class Command(BaseCommand):
         except BackupError as error:
             raise CommandError(str(error)) from error
         size = path.stat().st_size / 1024 / 1024
-        self.stdout.write(self.style.SUCCESS(f"Backup written: {path} ({size:.1f} MB)"))
+        if media_in_archive():
+            self.stdout.write(self.style.SUCCESS(f"Backup written: {path} ({size:.1f} MB)"))
+        else:
+            self.stdout.write(
+                self.style.SUCCESS(f"Backup of the database written: {path} ({size:.1f} MB)")
+            )
+            self.stdout.write(
+                self.style.WARNING(
+                    "The uploaded files are in the object store (S3_PRIVATE_BUCKET and "
+                    "S3_PUBLIC_BUCKET) and are NOT in this archive: keep copies of those "
+                    "buckets with the store's own tools (versioning, replication)."
+                )
+            )
