@@ -22,19 +22,16 @@ file's language.
 import logging
 from urllib.parse import urlencode
 
-from botocore.exceptions import BotoCoreError, ClientError
 from django.contrib.auth.views import redirect_to_login
 from django.db import DatabaseError, transaction
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from wagtail.documents.views.serve import serve as wagtail_serve
 from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction
 
-from .media import StoreUnavailable, store_unavailable
+from .media import STORE_ERRORS, file_store_unavailable, store_unavailable
 from .models import DocumentDownload, PublicationFile
-from .views import RETRY_AFTER_SECONDS, render_in_visitors_language
 
 PARTNERS_GROUP = "Partners"
 # The groups that may open the Partners collection: partners, and the staff who upload
@@ -200,7 +197,7 @@ def serve_document(request, document_id, document_filename):
     """
     try:
         response = wagtail_serve(request, document_id, document_filename)
-    except (StoreUnavailable, BotoCoreError, ClientError) as error:
+    except STORE_ERRORS as error:
         if not store_unavailable(error):
             raise
         logger.warning("Document %s not served: %s", document_id, error)
@@ -211,13 +208,4 @@ def serve_document(request, document_id, document_filename):
             count_download(document_id, file)
         if private:
             patch_cache_control(response, private=True, no_store=True)
-    return response
-
-
-def file_store_unavailable(request):
-    """The 503 page of a download while the object store does not answer; documents have no
-    language prefix, so the language is the one LocaleMiddleware chose (cookie, browser)."""
-    response = HttpResponse(render_in_visitors_language("503_file.html", request), status=503)
-    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-    patch_cache_control(response, no_store=True)
     return response

@@ -7,10 +7,13 @@ only through the document view, which checks who may download them (``access.py`
 
 from botocore.exceptions import BotoCoreError, ClientError
 from django.conf import settings
-from django.http import Http404
+from django.http import Http404, HttpResponse
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 from django.views.static import serve
 from storages.backends.s3 import S3Storage
+
+from .views import RETRY_AFTER_SECONDS, render_in_visitors_language
 
 PUBLIC_FOLDERS = ("images", "original_images")
 # Wagtail never rewrites an image file in place (a new upload gets a new name, and so do
@@ -51,6 +54,20 @@ def store_unavailable(error):
     if isinstance(error, ClientError):
         return error.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 500) >= 500
     return isinstance(error, BotoCoreError)
+
+
+# What reading from the store may raise; ``store_unavailable`` tells the store's fault apart.
+STORE_ERRORS = (StoreUnavailable, BotoCoreError, ClientError)
+
+
+def file_store_unavailable(request):
+    """The 503 page of a download (a document, a page PDF) while the object store does not
+    answer. Documents have no language prefix: the language is the one LocaleMiddleware
+    chose (cookie, browser)."""
+    response = HttpResponse(render_in_visitors_language("503_file.html", request), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    patch_cache_control(response, no_store=True)
+    return response
 
 
 class ObjectStorage(S3Storage):

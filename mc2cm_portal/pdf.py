@@ -33,6 +33,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page
 
+from .media import STORE_ERRORS, file_store_unavailable, store_unavailable
 from .models import current_language
 
 logger = logging.getLogger(__name__)
@@ -288,7 +289,13 @@ def page_pdf(request, page_id):
 
 def _serve_kept_pdf(page, request, serve_args, serve_kwargs):
     language = current_language()
-    name = kept_page_pdf(page, language)
+    try:
+        name = kept_page_pdf(page, language)
+    except STORE_ERRORS as error:
+        if not store_unavailable(error):
+            raise
+        logger.warning("PDF of page %s not served: %s", page.pk, error)
+        return file_store_unavailable(request)
     with translation.override(language):
         download_name = file_name(page.title, language)
     return FileResponse(

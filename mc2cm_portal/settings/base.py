@@ -233,8 +233,21 @@ STORAGES = {
 # file never has an address that works without the portal. Nothing is ever overwritten: a
 # second upload of "report.pdf" gets a name of its own, as on disk.
 S3_PRIVATE_BUCKET = os.environ.get("S3_PRIVATE_BUCKET", "")
+S3_REQUIRED = (
+    "S3_ENDPOINT_URL",
+    "S3_ACCESS_KEY_ID",
+    "S3_SECRET_ACCESS_KEY",
+    "S3_PUBLIC_BUCKET",
+    "S3_PUBLIC_URL",
+)
 if S3_PRIVATE_BUCKET:
     from botocore.config import Config
+    from django.core.exceptions import ImproperlyConfigured
+
+    if _missing := [name for name in S3_REQUIRED if not os.environ.get(name)]:
+        raise ImproperlyConfigured(
+            f"S3_PRIVATE_BUCKET is set, so the object store needs {', '.join(_missing)} too."
+        )
 
     _s3 = {
         "endpoint_url": os.environ["S3_ENDPOINT_URL"],
@@ -375,12 +388,12 @@ MC2CM_PAGE_PDFS_ON_PUBLISH = env_bool("MC2CM_PAGE_PDFS_ON_PUBLISH", True)
 # The front cache (Varnish) in front of the app servers: its base addresses, space-separated
 # ("http://10.0.0.5:6081 http://10.0.0.6:6081"). Every change that moves the content
 # version bans the whole site there, after the change commits (cache.py,
-# frontend_cache.py). Unset: no front cache.
+# BanWholeSiteBackend). Unset: no front cache.
 MC2CM_FRONTEND_CACHE_URLS = os.environ.get("MC2CM_FRONTEND_CACHE_URLS", "").split()
 if MC2CM_FRONTEND_CACHE_URLS:
     WAGTAILFRONTENDCACHE = {
         "varnish": {
-            "BACKEND": "mc2cm_portal.frontend_cache.BanWholeSiteBackend",
+            "BACKEND": "mc2cm_portal.cache.BanWholeSiteBackend",
             "LOCATIONS": MC2CM_FRONTEND_CACHE_URLS,
         }
     }

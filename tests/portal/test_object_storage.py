@@ -13,6 +13,7 @@ import json
 import re
 import subprocess
 import sys
+import tarfile
 import urllib.parse
 
 import pytest
@@ -57,6 +58,7 @@ print(json.dumps({
     "twin_key": twin.file.name,
     "collection": document.collection.name,
     "city": {language: url_in(city, language) for language in ("ar", "fr", "en")},
+    "city_id": city.pk,
 }))
 """
 MAKE_PUBLIC_SCRIPT = """
@@ -217,7 +219,35 @@ def test_store_stopped_pages_are_served_and_downloads_say_so_in_each_language(po
             assert f'lang="{language}"' in html
             assert text in html
             assert dict(headers)["Retry-After"]
+            # "Download this page as PDF" too, kept in the same store.
+            path = f"/{language}/pages/{facts['city_id']}/pdf/"
+            status, _headers, body = request(base, "GET", path)
+            assert status == 503, body[:2000]
+            assert text in body.decode()
     finally:
         store.start()
     status, _headers, body = request(base, "GET", facts["url"])
     assert (status, body) == (200, BYTES)
+
+
+def test_a_backup_says_it_holds_the_database_only(portal, tmp_path):
+    """With media in the store, `make backup` writes the database and says, in its output and
+    in the archive's manifest, that the files are not in it (backups.py)."""
+    env, _base, _facts = portal
+    result = subprocess.run(
+        [sys.executable, "manage.py", "backup", "--folder", str(tmp_path)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    assert "Backup of the database written" in result.stdout
+    assert "NOT in this archive" in result.stdout
+    (archive,) = tmp_path.glob("mc2cm-*.tar.gz")
+    with tarfile.open(archive) as tar:
+        names = tar.getnames()
+        manifest = json.load(tar.extractfile("manifest.json"))
+    assert manifest["media"] == "not included: object store"
+    assert not [name for name in names if name.startswith("media")]
