@@ -89,7 +89,7 @@ format: install ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .
 
 # --- Benchmark (bench/, not part of `make test`) --------------------------------------------
-.PHONY: bench bench-quick bench-ratios bench-load
+.PHONY: bench bench-quick bench-ratios bench-load bench-stack
 
 bench: install messages ## Benchmark everything (queries, throughput, 1x/10x/100x, weight, Lighthouse), ~15 min
 	@scripts/system_deps.sh postgresql chromium
@@ -106,3 +106,7 @@ bench-ratios: install messages ## The city page's three throughput ratios agains
 bench-load: install messages ## Load run: gunicorn + PostgreSQL, main pages in ar/fr/en, 90 s under load, ~5 min in all
 	@scripts/system_deps.sh postgresql
 	$(PY) bench/load.py
+
+bench-stack: install messages ## Several machines on one: Varnish and nginx + two gunicorns against nginx's static limit, publish to fresh; ~6 min
+	@scripts/system_deps.sh postgresql redis stack
+	$(PY) scripts/throwaway_postgres.py -- $(PY) bench/stack.py
