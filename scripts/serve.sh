@@ -68,11 +68,11 @@ stop() {
     kill -TERM "$gunicorn" "$worker" 2>/dev/null || true
 }
 trap stop TERM INT HUP
-status=0
-wait "$gunicorn" || status=$?
-# A signal interrupts `wait` at once: wait again until gunicorn has really finished.
-while kill -0 "$gunicorn" 2>/dev/null; do
-    wait "$gunicorn" || status=$?
+# A signal interrupts `wait` at once: wait again until gunicorn has really finished, and
+# keep its own exit status.
+while :; do
+    wait "$gunicorn" && status=0 || status=$?
+    kill -0 "$gunicorn" 2>/dev/null || break
 done
 kill -TERM "$worker" 2>/dev/null || true
 wait "$worker" || true
