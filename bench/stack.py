@@ -106,10 +106,18 @@ class StaticLimit:
         stop_process(self.process)
 
 
+def page_cache_answer(stack, path):
+    """X-Page-Cache of the second of two requests through nginx (the first may fill it)."""
+    for _attempt in range(2):
+        response = Visitor().get(stack.nginx.url, path, headers={"Host": stack.public_host})
+    return response.headers.get("x-page-cache", "no header")
+
+
 def ratios(stack, static, addresses):
     rows = []
     for lang in ("en", "ar"):
         path = addresses[lang]
+        say(f"  {lang}: page cache through nginx says {page_cache_answer(stack, path)}")
         figures = {"varnish": [], "nginx + 2 gunicorns": [], "static": []}
         for _round in range(ROUNDS):
             figures["static"].append(wrk(static.url))
@@ -165,7 +173,10 @@ def main():
     try:
         say(f"- {started:%Y-%m-%d %H:%M} UTC, {machine()}")
         say("- starting the stack (Redis, SeaweedFS, A, B, the worker, nginx, Varnish)")
-        with whole_stack(sites.new("bench"), folder / "stack") as stack:
+        # The page cache's hit header, to check that the nginx figure is the cache's.
+        with whole_stack(
+            sites.new("bench"), folder / "stack", MC2CM_PAGE_CACHE_HEADER="1"
+        ) as stack:
             addresses = language_versions(stack.varnish.url, CITY)
             html = Visitor().get(stack.varnish.url, addresses["en"]).body
             with StaticLimit(folder / "static", html) as static:
