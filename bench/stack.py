@@ -173,10 +173,7 @@ def main():
     try:
         say(f"- {started:%Y-%m-%d %H:%M} UTC, {machine()}")
         say("- starting the stack (Redis, SeaweedFS, A, B, the worker, nginx, Varnish)")
-        # The page cache's hit header, to check that the nginx figure is the cache's.
-        with whole_stack(
-            sites.new("bench"), folder / "stack", MC2CM_PAGE_CACHE_HEADER="1"
-        ) as stack:
+        with whole_stack(sites.new("bench"), folder / "stack") as stack:
             addresses = language_versions(stack.varnish.url, CITY)
             html = Visitor().get(stack.varnish.url, addresses["en"]).body
             with StaticLimit(folder / "static", html) as static:

@@ -104,6 +104,8 @@ def whole_stack(site, folder, **settings):
             # Varnish and nginx each append to X-Forwarded-For.
             DJANGO_TRUSTED_PROXY_COUNT="2",
             MC2CM_PAGE_CACHE="1",
+            # "X-Page-Cache: hit/miss", for the tests and the bench (off in production).
+            MC2CM_PAGE_CACHE_HEADER="1",
             MC2CM_INSTANCES="2",
             MC2CM_TASKS_WORKER="1",
             MC2CM_FRONTEND_CACHE_URLS=cache.url,

@@ -246,8 +246,9 @@ def test_redis_stopped_under_load_costs_no_error_and_hits_come_back(stack, addre
     page = addresses["city"]["fr"]
     visitor.get(stack.nginx.url, page, headers={"Host": stack.public_host})
     hits = redis_hits(stack)
-    visitor.get(stack.nginx.url, page, headers={"Host": stack.public_host})
-    assert redis_hits(stack) > hits, "no cache hit once Redis is back"
+    response = visitor.get(stack.nginx.url, page, headers={"Host": stack.public_host})
+    assert response.headers.get("x-page-cache") == "hit", "no page cache hit once Redis is back"
+    assert redis_hits(stack) > hits
 
 
 def test_restarting_a_then_b_under_load_fails_no_request_and_both_serve(stack, addresses):
