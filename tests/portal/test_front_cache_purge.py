@@ -4,6 +4,9 @@ commit, as a task. The front caches here are plain HTTP servers that record what
 sent, answering as the shipped VCL does (200 to ``BAN /``); the real Varnish is started by
 the stack tests (tests/stack/)."""
 
+import os
+import subprocess
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -12,6 +15,7 @@ from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
 from cities.models import CityPage
+from tests.servers import ROOT
 from tests.staff import edit_form, post_edit
 
 pytestmark = pytest.mark.django_db
@@ -109,3 +113,23 @@ def test_without_front_caches_nothing_is_queued(admin_client, settings):
     queued = DBTaskResult.objects.values_list("task_path", flat=True)
     assert "mc2cm_portal.tasks.index_page_task" in queued
     assert not [path for path in queued if "frontend_cache" in path]
+
+
+def test_the_environment_names_a_backend_that_loads():
+    """MC2CM_FRONTEND_CACHE_URLS, as an operator sets it, gives a backend per front cache."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "MC2CM_"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE="mc2cm_portal.settings.dev",
+        MC2CM_FRONTEND_CACHE_URLS="http://127.0.0.1:6081 http://127.0.0.1:6082/",
+    )
+    script = (
+        "from wagtail.contrib.frontend_cache.utils import get_backends; "
+        "print([type(b).__name__ + ' ' + ' '.join(b.locations) for b in get_backends().values()])"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=True,
+    )  # fmt: skip
+    assert result.stdout.strip().splitlines()[-1] == (
+        "['BanWholeSiteBackend http://127.0.0.1:6081 http://127.0.0.1:6082']"
+    )

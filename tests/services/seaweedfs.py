@@ -130,6 +130,12 @@ class SeaweedFS:
                     f"-s3.port={ports['s3']}",
                     f"-s3.port.grpc={free_port()}",
                     f"-s3.config={self.identities}",
+                    # Fixed default ports (8181, 9101) would clash with a second store
+                    # started beside this one; nothing here uses these catalogs.
+                    "-s3.port.iceberg=0",
+                    "-s3.port.lance=0",
+                    # Never report to the internet (statistics are sent by default).
+                    "-master.telemetry=false",
                 ],
                 stdout=log,
                 stderr=subprocess.STDOUT,
