@@ -22,8 +22,8 @@
 #                            and a client's SCRIPT_NAME would rewrite every link of a page.
 #   --access-logfile -       one line per request on stdout (client address as the proxy saw it,
 #                            duration in ms); errors on stderr. The service manager keeps them.
-# GUNICORN_WORKERS, BIND (or BIND_HOST and PORT) and FORWARDED_ALLOW_IPS override the defaults. SKIP_COLLECTSTATIC=1
-# when the static files were collected already (at image build time, or once for the tests):
+# GUNICORN_WORKERS, BIND (or BIND_HOST and PORT) and FORWARDED_ALLOW_IPS override the
+# defaults. SKIP_COLLECTSTATIC=1 when the static files were collected already (at image build time, or once for the tests):
 # compressing Wagtail's admin assets with brotli takes most of a minute on 2 CPUs.
 # SKIP_MIGRATE=1 when the migrations were applied once for the release (several instances
 # starting together must not all migrate at once: deploy/systemd/mc2cm-portal@.service).
@@ -53,7 +53,12 @@ set -- "$PYTHON" -m gunicorn mc2cm_portal.wsgi:application \
     --access-logformat '%({x-forwarded-for}i)s %(h)s %(t)s "%(r)s" %(s)s %(B)s %(M)sms "%(a)s"' \
     --error-logfile -
 
-if [ "${MC2CM_TASKS_WORKER:-0}" != "1" ] || [ "${SKIP_WORKER:-0}" = "1" ]; then
+# The same spellings as the settings' env_bool.
+case "$(printf %s "${MC2CM_TASKS_WORKER:-0}" | tr 'A-Z' 'a-z')" in
+    1 | true | yes | on) tasks_worker=1 ;;
+    *) tasks_worker=0 ;;
+esac
+if [ "$tasks_worker" = "0" ] || [ "${SKIP_WORKER:-0}" = "1" ]; then
     # This process becomes gunicorn's master: signals reach it directly.
     exec "$@"
 fi
