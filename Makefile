@@ -64,7 +64,7 @@ endif
 # in the background while the SQLite run builds its own, each on one CPU, instead of one after
 # the other. The SQLite run names a folder of its own (tests/conftest.py).
 test: install messages ## Run the suite on SQLite, then all of it (browser tests too) on a throwaway PostgreSQL cluster
-	@scripts/system_deps.sh postgresql chromium pdf redis
+	@scripts/system_deps.sh postgresql chromium pdf redis stack
 	$(PY) scripts/throwaway_postgres.py -- sh -c '\
 		export MC2CM_TEST_DEMO_SITE="$$(mktemp -d -t mc2cm-demo-site-XXXXXX)"; \
 		$(PY) -m tests.servers & \
@@ -75,8 +75,9 @@ test: install messages ## Run the suite on SQLite, then all of it (browser tests
 # The browser tests drive the same views through Chromium: once is enough, on PostgreSQL,
 # the production database. The other tests use both CPUs (pytest-xdist), whole modules per
 # worker, so that a module's server or site is built once; each worker has its own test
-# database. Then, alone: the browser tests (one portal and one Chromium for all of them) and
-# the `serial` ones (a test that stops PostgreSQL).
+# database. Then, alone: the browser tests (one portal and one Chromium for all of them), the
+# `serial` ones (a test that stops PostgreSQL) and the `stack` ones (real Redis and SeaweedFS;
+# tests/stack/: two gunicorns, nginx and Varnish, restarted and stopped under load).
 PYTEST_PARALLEL := $(PY) -m pytest -n 2 --dist loadfile --ignore=tests/browser -m "not serial and not stack"
 PYTEST_ALONE := $(PY) -m pytest -m "browser or serial or stack"
 
@@ -100,7 +101,7 @@ format: install ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .
 
 # --- Benchmark (bench/, not part of `make test`) --------------------------------------------
-.PHONY: bench bench-quick bench-ratios bench-load
+.PHONY: bench bench-quick bench-ratios bench-load bench-stack
 
 bench: install messages ## Benchmark everything (queries, throughput, 1x/10x/100x, weight, Lighthouse), ~15 min
 	@scripts/system_deps.sh postgresql chromium
@@ -117,3 +118,7 @@ bench-ratios: install messages ## The city page's three throughput ratios agains
 bench-load: install messages ## Load run: gunicorn + PostgreSQL, main pages in ar/fr/en, 90 s under load, ~5 min in all
 	@scripts/system_deps.sh postgresql
 	$(PY) bench/load.py
+
+bench-stack: install messages ## Several machines on one: Varnish and nginx + two gunicorns against nginx's static limit, publish to fresh; ~6 min
+	@scripts/system_deps.sh postgresql redis stack
+	$(PY) scripts/throwaway_postgres.py -- $(PY) bench/stack.py

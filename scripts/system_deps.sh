@@ -1,8 +1,9 @@
 #!/bin/sh
 # Make sure the system programs the portal needs are present: gettext (compiling the
 # translations), Pango and the fonts WeasyPrint typesets the PDFs with (pdf), and, for the
-# tests, PostgreSQL's server, Chromium with a font that renders Arabic (the browser tests) and
-# Redis (redis: the shared-cache tests). As root they are installed with apt-get; otherwise
+# tests, PostgreSQL's server, Chromium with a font that renders Arabic (the browser tests),
+# Redis (redis: the shared-cache tests), and nginx, Varnish and wrk (stack: the
+# several-machines tests and bench). As root they are installed with apt-get; otherwise
 # the script says exactly what to install and stops.
 set -e
 need="$*"
@@ -26,6 +27,12 @@ for item in $need; do
             ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' || missing="$missing libpango-1.0-0 libpangoft2-1.0-0"
             fc-list 2>/dev/null | grep -qi 'Amiri' || missing="$missing fonts-hosny-amiri"
             fc-list 2>/dev/null | grep -qi 'DejaVu Sans' || missing="$missing fonts-dejavu-core" ;;
+        stack)
+            # The several-machines proofs (tests/stack/) and `make bench-stack`: nginx and
+            # Varnish in front of the gunicorn instances (deploy/), wrk to load them.
+            [ -x /usr/sbin/nginx ] || missing="$missing nginx"
+            [ -x /usr/sbin/varnishd ] || missing="$missing varnish"
+            command -v wrk >/dev/null 2>&1 || missing="$missing wrk" ;;
     esac
 done
 [ -z "$missing" ] && [ -z "$arabic_font" ] && exit 0
