@@ -205,7 +205,7 @@ class CityPage(TranslatedPageMixin, ThemesMixin, Page):
             peermeetingpage=OuterRef("pk"), citypage=self
         )
         meetings = list(
-            without_long_text(visible(PeerMeetingPage.objects))
+            without_long_text(visible(PeerMeetingPage.objects), "host_city")
             .filter(Q(host_city=self) | Exists(attended))
             .select_related("background_document", "report", "host_city")
             .order_by("-start_date")

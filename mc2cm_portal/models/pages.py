@@ -294,7 +294,9 @@ class HomePage(TranslatedPageMixin, Page):
         from dialogue.models import PeerMeetingPage
         from knowledge.models import MigrationProfilePage, PriorityDocumentPage
 
-        children = visible(self.get_children().not_type(InformationPage)).specific()
+        # Pillar cards show a title and an introduction, never a body.
+        children = visible(self.get_children().not_type(InformationPage)).defer_streamfields()
+        children = children.specific()
         # The map stays readable and the page light however large the network grows: the
         # longest-standing members are shown, and the heading links to the full list.
         # A window count gives the total in the same query as the cities shown.
