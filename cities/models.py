@@ -45,7 +45,7 @@ class CityIndexPage(TranslatedPageMixin, IntroMixin, Page):
 
     def comparison_page(self):
         """The page comparing the cities, linked above the list (None until there is one)."""
-        return visible(CityComparisonPage.objects.child_of(self)).first()
+        return without_long_text(visible(CityComparisonPage.objects.child_of(self))).first()
 
     # Also the most cities the map beside the list stays legible with.
     per_page = 60

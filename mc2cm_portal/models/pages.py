@@ -308,9 +308,11 @@ class HomePage(TranslatedPageMixin, Page):
         # The newest meetings and documents on the portal, as plain pages: one query, and
         # the site never looks frozen.
         latest = list(
-            visible(
-                Page.objects.type(
-                    PeerMeetingPage, MigrationProfilePage, PriorityDocumentPage, ToolkitPage
+            without_long_text(
+                visible(
+                    Page.objects.type(
+                        PeerMeetingPage, MigrationProfilePage, PriorityDocumentPage, ToolkitPage
+                    )
                 )
             ).order_by(F("first_published_at").desc(nulls_last=True), "-pk")[: self.latest_count]
         )
