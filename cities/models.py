@@ -39,7 +39,7 @@ class CityIndexPage(TranslatedPageMixin, IntroMixin, Page):
 
     def comparison_page(self):
         """The page comparing the cities, linked above the list (None until there is one)."""
-        return visible(CityComparisonPage.objects.child_of(self)).first()
+        return without_long_text(visible(CityComparisonPage.objects.child_of(self))).first()
 
     # Also the most cities the map beside the list stays legible with.
     per_page = 60
@@ -193,7 +193,7 @@ class CityPage(TranslatedPageMixin, ThemesMixin, Page):
             peermeetingpage=OuterRef("pk"), citypage=self
         )
         meetings = list(
-            without_long_text(visible(meeting_model.objects))
+            without_long_text(visible(meeting_model.objects), "host_city")
             .filter(Q(host_city=self) | Exists(attended))
             .select_related("background_document", "report", "host_city")
             .order_by("-start_date")

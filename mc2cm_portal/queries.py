@@ -7,11 +7,15 @@ collections only: this module imports none of the portal's models, so models, vi
 templates alike can use it.
 """
 
+import functools
+
 from django.apps import apps
 from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import CollectionViewRestriction, PageViewRestriction
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
+
+from mc2cm_portal.languages import LANGUAGE_CODES
 
 
 def _restricted(restrictions, field, path):
@@ -39,19 +43,64 @@ def visible(pages):
     return pages.filter(visible_page())
 
 
-def without_long_text(pages):
-    """``pages`` without their long text (body, portrait, agenda … in every language).
+def without_long_text(pages, *related):
+    """``pages`` without their long text (body, portrait, agenda … in every language) nor
+    Wagtail's editing bookkeeping; ``related`` names pages joined with ``select_related``
+    (``"host_city"``) to trim the same way.
 
-    Lists and cards show titles, dates and short summaries, never another page's body:
-    loading those columns (three languages of StreamField JSON each) was most of what a
-    related list read from the database.
+    Lists and cards show titles, addresses, dates and short summaries, never another page's
+    body, SEO fields, slugs, revisions or locks: loading those columns (four copies of each
+    translated one) and building the SQL and model instances for them was most of the
+    time a page with related lists spent, far more than the database's own work.
     """
-    long_text = [
-        field.attname
-        for field in pages.model._meta.concrete_fields
-        if isinstance(field, (StreamField, RichTextField))
+    deferred = [
+        f"{prefix}{name}"
+        for prefix, model in [("", pages.model)]
+        + [(f"{name}__", pages.model._meta.get_field(name).related_model) for name in related]
+        for name in _list_free_columns(model)
     ]
-    return pages.defer(*long_text)
+    return pages.defer(*deferred)
+
+
+# Columns of Wagtail's page table that no list or card reads: the address comes from
+# ``url_path``, the title from ``title``, the kind from ``content_type``. (Reading one
+# anyway would cost a query per page: the query budgets' growth test would show it.)
+PAGE_EDITING_COLUMNS = (
+    "translation_key",
+    "locale_id",
+    "latest_revision_id",
+    "has_unpublished_changes",
+    "last_published_at",
+    "live_revision_id",
+    "go_live_at",
+    "expire_at",
+    "expired",
+    "locked",
+    "locked_at",
+    "locked_by_id",
+    "draft_title",
+    "owner_id",
+    "latest_revision_created_at",
+    "alias_of_id",
+    "show_in_menus",
+)
+PAGE_UNLISTED_TRANSLATED = ("slug", "seo_title", "search_description")
+
+
+@functools.cache
+def _list_free_columns(model):
+    unlisted = {
+        f"{name}_{code}" for name in PAGE_UNLISTED_TRANSLATED for code in LANGUAGE_CODES
+    } | set(PAGE_UNLISTED_TRANSLATED)
+    return [
+        field.attname
+        for field in model._meta.concrete_fields
+        if isinstance(field, (StreamField, RichTextField))
+        or (
+            field.model is Page
+            and (field.attname in PAGE_EDITING_COLUMNS or field.attname in unlisted)
+        )
+    ]
 
 
 def public_document(prefix=""):

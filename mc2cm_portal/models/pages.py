@@ -291,7 +291,9 @@ class HomePage(TranslatedPageMixin, Page):
             )
         ]
 
-        children = visible(self.get_children().not_type(InformationPage)).specific()
+        # Pillar cards show a title and an introduction, never a body.
+        children = visible(self.get_children().not_type(InformationPage)).defer_streamfields()
+        children = children.specific()
         # The map stays readable and the page light however large the network grows: the
         # longest-standing members are shown, and the heading links to the full list.
         # A window count gives the total in the same query as the cities shown.
@@ -303,7 +305,7 @@ class HomePage(TranslatedPageMixin, Page):
         # The newest meetings and documents on the portal, as plain pages: one query, and
         # the site never looks frozen.
         latest = list(
-            visible(Page.objects.type(*latest_types)).order_by(
+            without_long_text(visible(Page.objects.type(*latest_types))).order_by(
                 F("first_published_at").desc(nulls_last=True), "-pk"
             )[: self.latest_count]
         )
