@@ -27,7 +27,7 @@ from tests.stack.visitor import ADMIN, PARTNER
 ACCOUNTS = f"""
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from mc2cm_portal.access import PARTNERS_GROUP
+from mc2cm_portal.access.documents import PARTNERS_GROUP
 User = get_user_model()
 User.objects.create_superuser({ADMIN[0]!r}, "admin@example.org", {ADMIN[1]!r})
 partner = User.objects.create_user({PARTNER[0]!r}, "partner@example.org", {PARTNER[1]!r})
