@@ -7,9 +7,12 @@ credentials), and ``stop()`` / ``start()`` for tests that take the service away 
 it back on the same address with the same data.
 """
 
+import shutil
 import signal
 import subprocess
+import tempfile
 import time
+from contextlib import contextmanager
 
 STOP_GRACE_SECONDS = 10
 
@@ -51,3 +54,17 @@ def _tail(log):
             return file.read()[-4000:]
     except OSError:
         return ""
+
+
+@contextmanager
+def in_own_folder(service_class, prefix):
+    """A started ``service_class(folder)`` in a temporary folder of its own; stopped and its
+    folder removed however the block ends."""
+    folder = tempfile.mkdtemp(prefix=prefix)
+    service = service_class(folder)
+    try:
+        service.start()
+        yield service
+    finally:
+        service.stop()
+        shutil.rmtree(folder, ignore_errors=True)

@@ -9,12 +9,10 @@ with redis_server() as redis:
 import shutil
 import socket
 import subprocess
-import tempfile
-from contextlib import contextmanager
 from pathlib import Path
 
 from tests.servers import ROOT, free_port
-from tests.services import end, wait_until
+from tests.services import end, in_own_folder, wait_until
 
 START_TIMEOUT = 30
 
@@ -60,13 +58,5 @@ class RedisServer:
         self.process = None
 
 
-@contextmanager
 def redis_server():
-    folder = tempfile.mkdtemp(prefix="mc2cm-redis-")
-    server = RedisServer(folder)
-    try:
-        server.start()
-        yield server
-    finally:
-        server.stop()
-        shutil.rmtree(folder, ignore_errors=True)
+    return in_own_folder(RedisServer, "mc2cm-redis-")

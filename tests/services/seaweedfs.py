@@ -14,12 +14,10 @@ import secrets
 import shutil
 import subprocess
 import sys
-import tempfile
-from contextlib import contextmanager
 from pathlib import Path
 
 from tests.servers import ROOT, free_port, get
-from tests.services import end, wait_until
+from tests.services import end, in_own_folder, wait_until
 
 # It takes 8 to 21 s to answer on a quiet machine (MACHINE-NOTES.md); more on a busy one.
 START_TIMEOUT = 90
@@ -164,13 +162,5 @@ class SeaweedFS:
         self.process = None
 
 
-@contextmanager
 def seaweedfs():
-    folder = tempfile.mkdtemp(prefix="mc2cm-seaweedfs-")
-    store = SeaweedFS(folder)
-    try:
-        store.start()
-        yield store
-    finally:
-        store.stop()
-        shutil.rmtree(folder, ignore_errors=True)
+    return in_own_folder(SeaweedFS, "mc2cm-seaweedfs-")
