@@ -3,13 +3,17 @@
 Each unit's ``ExecStart`` and ``Environment=`` lines are read from the shipped file (the
 instance name ``%i`` filled in, the install folder /srv/mc2cm replaced by this checkout);
 what the unit takes from /etc/mc2cm/portal.env (``EnvironmentFile``) the test gives. So the
-tests run the command and settings production runs, not a copy of them.
+tests run the command and settings production runs, not a copy of them. An instance listens
+on the socket its ``.socket`` unit describes, opened here and handed over as systemd does
+(socket activation: fd 3, ``LISTEN_FDS``, ``LISTEN_PID``), and kept open across restarts.
 """
 
 import os
 import shlex
 import signal
+import socket
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -37,8 +41,6 @@ def unit_service(name, instance=""):
 def _local(part):
     if part == VENV_PYTHON:
         # The interpreter of this virtualenv (the units' /srv/mc2cm/.venv/bin/python).
-        import sys
-
         return sys.executable
     if part.startswith(INSTALL_FOLDER + "/"):
         return str(ROOT / part.removeprefix(INSTALL_FOLDER + "/"))
@@ -60,15 +62,22 @@ class Process:
         # Appended: a restarted instance keeps the lines it logged before.
         with open(self.log, "a") as output:
             self.process = subprocess.Popen(
-                self.command,
+                self.launch_command(),
                 cwd=ROOT,
                 env=self.env,
                 stdout=output,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
+                pass_fds=self.passed_fds(),
             )
         self.wait_until_ready()
         return self
+
+    def launch_command(self):
+        return self.command
+
+    def passed_fds(self):
+        return ()
 
     def wait_until_ready(self):
         pass
@@ -87,7 +96,7 @@ class Process:
                 process.wait()
 
     def restart(self):
-        self.stop()
+        Process.stop(self)
         return self.start()
 
     def running(self):
@@ -97,13 +106,76 @@ class Process:
         return self.log.read_text(errors="replace") if self.log.exists() else ""
 
 
+# fd 3 and LISTEN_FDS/LISTEN_PID, as systemd sets them, then the unit's command in this process.
+LAUNCH = """
+import os, sys
+fd = int(sys.argv[1])
+if fd != 3:
+    os.dup2(fd, 3)
+    os.close(fd)
+os.environ.update(LISTEN_FDS="1", LISTEN_PID=str(os.getpid()))
+os.execvp(sys.argv[2], sys.argv[2:])
+"""
+
+
+def socket_address(name, instance, values):
+    """(host, port) of a socket unit's ``ListenStream=``, placeholders filled from ``values``."""
+    for line in (UNITS / name).read_text().splitlines():
+        line = line.strip().replace("%i", instance)
+        if line.startswith("ListenStream="):
+            address = line.removeprefix("ListenStream=")
+            for key, value in values.items():
+                address = address.replace("${" + key + "}", value)
+            host, _, port = address.rpartition(":")
+            return host, int(port)
+    raise AssertionError(f"{name} has no ListenStream")
+
+
+def socket_backlog(name):
+    for line in (UNITS / name).read_text().splitlines():
+        if line.strip().startswith("Backlog="):
+            return int(line.strip().removeprefix("Backlog="))
+    return 128  # systemd's default (SOMAXCONN)
+
+
 class AppServer(Process):
-    """One gunicorn instance (mc2cm-portal@<port>.service): scripts/serve.sh on a free port."""
+    """One gunicorn instance (mc2cm-portal@<port>.service): scripts/serve.sh on a free port,
+    on the socket of mc2cm-portal@<port>.socket, which stays open while it restarts."""
+
+    SOCKET_UNIT = "mc2cm-portal@.socket"
 
     def __init__(self, env, log, port=None):
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         super().__init__("mc2cm-portal@.service", str(self.port), env, log)
+        self.address = socket_address(
+            self.SOCKET_UNIT, str(self.port), {"MC2CM_BIND_HOST": env["BIND_HOST"]}
+        )
+        self.listener = None
+
+    def start(self):
+        if self.listener is None:
+            self.listener = socket.create_server(
+                self.address, backlog=socket_backlog(self.SOCKET_UNIT)
+            )
+        return super().start()
+
+    def launch_command(self):
+        # What systemd does for a socket-activated service: the socket as fd 3, and
+        # LISTEN_FDS/LISTEN_PID naming it for this process (serve.sh execs gunicorn, which
+        # keeps the process id).
+        # (In Python: dash cannot move a file descriptor above 9.)
+        return [sys.executable, "-c", LAUNCH, str(self.listener.fileno()), *self.command]
+
+    def passed_fds(self):
+        return (self.listener.fileno(),)
+
+    def stop(self, timeout=40):
+        """Stopped for good: the instance, then its socket."""
+        super().stop(timeout)
+        if self.listener is not None:
+            self.listener.close()
+            self.listener = None
 
     def wait_until_ready(self):
         deadline = time.monotonic() + SERVER_START_TIMEOUT

@@ -68,6 +68,13 @@ class Stack:
         """Requests logged so far by A and by B."""
         return self.a.requests_served(), self.b.requests_served()
 
+    def nginx_failures(self):
+        """nginx's access lines of answers other than 2xx-4xx and its error log, to say why."""
+        failed = [line for line in self.nginx.access_lines() if '" 5' in line]
+        log = self.nginx.error_log
+        errors = log.read_text(errors="replace") if log.exists() else ""
+        return "\n".join(failed[-20:] + errors.splitlines()[-20:])
+
 
 def upload_media(site, store):
     """The demo site's files into the buckets, where the portal's S3 storages look for them.
