@@ -24,6 +24,9 @@ from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache
 from django.db import InterfaceError, OperationalError, transaction
 from django.http import HttpResponse
+
+# The pattern GZipMiddleware itself compresses by: a page is kept per what it sent.
+from django.middleware.gzip import re_accepts_gzip
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.contrib.frontend_cache.utils import purge_url_from_cache
 
@@ -99,15 +102,25 @@ class SharedFileCache(FileBasedCache):
 _request = threading.local()
 
 
+# The version as last committed, also kept in the cache itself (the file cache, or Redis shared
+# by every app server), so that a cached page costs no query at all. The database row stays
+# the truth: this copy is written only after the change has committed, removed as soon as a
+# change begins, and short-lived, so even a copy that missed a change (a write to Redis that
+# failed) is read again from the database within these seconds.
+VERSION_KEY = "mc2cm:content-version"
+VERSION_SECONDS = 10
+
+
 def content_version():
     """The current content version (one row, see models.ContentVersion).
 
-    It stays in the database even when the cache is in Redis (settings REDIS_URL), though
-    a Redis ``incr`` would spare the one query a cached page costs: the row is written in
-    the same transaction as the change it announces, so it moves exactly when the change
-    commits, on every app server at once. A counter in Redis would move before the commit
-    (or despite a rollback), and another server could keep the old content under the new
-    version in between; it would also be lost, or reset, whenever Redis restarts.
+    It stays in the database even when the cache is in Redis (settings REDIS_URL) rather
+    than being a Redis ``incr``: the row is written in the same transaction as the change it
+    announces, so it moves exactly when the change commits, on every app server at once. A
+    counter in Redis would move before the commit (or despite a rollback), and another
+    server could keep the old content under the new version in between; it would also be
+    lost, or reset, whenever Redis restarts. What is read on each request is the copy in the
+    cache (``VERSION_KEY``), filled from the row.
 
     While the database is down, the last version this process read: pages kept in the
     cache are still served to anonymous visitors, as they were before the outage.
@@ -118,14 +131,20 @@ def content_version():
     version = getattr(_request, "version", None)
     if version is not None:
         return version
-    try:
-        version = ContentVersion.objects.values_list("value", flat=True).first()
-        if version is None:
-            version = ContentVersion.objects.get_or_create(pk=1)[0].value
-    except (OperationalError, InterfaceError):
-        if _last_read is None:
-            raise
-        version = _last_read
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        try:
+            version = ContentVersion.objects.values_list("value", flat=True).first()
+            if version is None:
+                version = ContentVersion.objects.get_or_create(pk=1)[0].value
+        except (OperationalError, InterfaceError):
+            if _last_read is None:
+                raise
+            version = _last_read
+        else:
+            # ``add``, not ``set``: should a change commit (and write its own copy) after this
+            # read, the older value read here does not replace it.
+            cache.add(VERSION_KEY, version, VERSION_SECONDS)
     _last_read = version
     if getattr(_request, "active", False):
         _request.version = version
@@ -148,6 +167,10 @@ def content_changed(**kwargs):
 
     version = new_version()
     ContentVersion.objects.update_or_create(pk=1, defaults={"value": version})
+    # Until this commits, readers go back to the row (and see the old value); once it has,
+    # they find the new one in the cache. Rolled back: the copy read from the row is right.
+    cache.delete(VERSION_KEY)
+    transaction.on_commit(lambda: cache.set(VERSION_KEY, version, VERSION_SECONDS))
     if getattr(_request, "active", False):
         # The rest of this request (an admin publish, say) sees its own change.
         _request.version = version
@@ -253,7 +276,14 @@ class PageCacheMiddleware:
         if not getattr(settings, "MC2CM_PAGE_CACHE", False) or not self._cacheable_request(request):
             return self.get_response(request)
         digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"mc2cm:page:{cache_generation()}:{request.method}:{digest}"
+        # Kept as sent: compressed for browsers that take gzip (GZipMiddleware's own test),
+        # plain for the others.
+        encoding = (
+            "gzip"
+            if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+            else "identity"
+        )
+        key = f"mc2cm:page:{cache_generation()}:{request.method}:{encoding}:{digest}"
         cached = cache.get(key)
         if cached is not None:
             content, status, headers = cached

@@ -72,17 +72,21 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the redirect to https and HSTS, for every answer, kept or not.
     "django.middleware.security.SecurityMiddleware",
-    # Outside the page cache and whitenoise, so cached pages and static files get it too.
+    # Before everything else that does not depend on who asks: a page kept for anonymous
+    # visitors is answered as it was sent the first time (its security headers, compressed
+    # or not as the visitor's browser asked), with no query and nothing else run.
+    "mc2cm_portal.caching.page_cache.PageCacheMiddleware",
+    # Outside whitenoise, so static files get it too.
     "mc2cm_portal.operations.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages travel compressed (a city page: 27 KB of HTML, 6 KB on the wire), which counts on
-    # a slow line. After whitenoise, which sends its own pre-compressed static files; outside
-    # the page cache, which keeps one uncompressed copy for every client. Django's gzip
-    # adds random bytes to each response against BREACH-style guessing of a CSRF token.
+    # a slow line. After whitenoise, which sends its own pre-compressed static files. Django's
+    # gzip adds random bytes to each response against BREACH-style guessing of a CSRF token;
+    # a kept page has no token (an answer that sets a cookie is never kept), so sending the
+    # same compressed bytes again gives nothing away.
     "django.middleware.gzip.GZipMiddleware",
-    # Before sessions and routing: a cached page for an anonymous visitor costs no query.
-    "mc2cm_portal.caching.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the language from the URL prefix, or for "/"
     # from the browser's Accept-Language header.
