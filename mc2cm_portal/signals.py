@@ -32,6 +32,7 @@ from mc2cm_portal.caching import page_cache as cache
 from mc2cm_portal.caching.page_cache import content_changed
 from mc2cm_portal.publishing import redirects
 from mc2cm_portal.publishing.pdf import offers_pdf
+from mc2cm_portal.search import indexing
 
 from .models import (
     Partner,
@@ -134,7 +135,8 @@ def forget_cached_pages(sender, instance, update_fields=None, **kwargs):
 # editor's request does not wait for them.
 @receiver(page_published)
 def index_published_page(sender, instance, **kwargs):
-    index_page_task.enqueue(instance.pk)
+    if not indexing.is_deferred():
+        index_page_task.enqueue(instance.pk)
 
 
 @receiver(page_published)
@@ -160,7 +162,7 @@ def index_changed_publication(sender, instance, **kwargs):
     post_save time its files are still unsaved objects; what was committed is read back.
     """
     publication_id = instance.pk if isinstance(instance, Publication) else instance.publication_id
-    if publication_id:
+    if publication_id and not indexing.is_deferred():
         transaction.on_commit(partial(index_publication_task.enqueue, publication_id))
 
 
@@ -175,10 +177,13 @@ for page_model in get_page_models():
 def index_restricted_section(sender, instance, **kwargs):
     """A restriction added or removed changes what search may show below it (search also
     checks restrictions when it runs, so the order of events never matters)."""
+    if indexing.is_deferred():
+        return
     if Page.objects.filter(pk=instance.page_id).exists():  # gone if the page was deleted
         index_subtree_task.enqueue(instance.page_id)
 
 
 @receiver(post_page_move)
 def index_moved_section(sender, instance, **kwargs):
-    index_subtree_task.enqueue(instance.pk)
+    if not indexing.is_deferred():
+        index_subtree_task.enqueue(instance.pk)

@@ -8,6 +8,8 @@ Signals refresh a page's entries when it is published, moved or restricted
 """
 
 import re
+import threading
+from contextlib import contextmanager
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
@@ -28,6 +30,25 @@ NOT_SEARCHED = {"title", "slug", "url_path", "seo_title"}  # title has its own c
 # Fields by which a page presents a publication; its file in the entry's language joins
 # the page's entry (one result for the page and its PDF).
 PRESENTING_FIELDS = ("publication", "background_document", "report")
+
+_bulk = threading.local()
+
+
+@contextmanager
+def deferred():
+    """Inside, saving and publishing queue no search work (signals.py asks
+    ``is_deferred``): for loading a whole site at once, where refreshing the entries of
+    every page and publication after each save would cost more than the load itself. The
+    caller rebuilds the index once afterwards (``rebuild_index``)."""
+    _bulk.deferred = True
+    try:
+        yield
+    finally:
+        _bulk.deferred = False
+
+
+def is_deferred():
+    return getattr(_bulk, "deferred", False)
 
 
 def _plain(value):

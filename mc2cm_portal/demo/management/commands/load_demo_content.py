@@ -46,7 +46,7 @@ from mc2cm_portal.models import (
     Theme,
 )
 from mc2cm_portal.publishing.pdf import file_name, publication_pdfs
-from mc2cm_portal.search.indexing import rebuild_index
+from mc2cm_portal.search import indexing
 
 LANGUAGES = ("ar", "fr", "en")
 # Typeset demo files, by the content they were made from (see Command.write_files).
@@ -103,13 +103,15 @@ class Command(BaseCommand):
         self.publications = []
         self.verbosity = options["verbosity"]
         # Untranslated base columns hold English, the default content language.
+        # The search entries once, at the end, rather than after each of the ~100 saves.
         with translation.override("en"), transaction.atomic():
-            self.load()
-            started = time.monotonic()
-            self.write_files()
-            typesetting = time.monotonic() - started
+            with indexing.deferred():
+                self.load()
+                started = time.monotonic()
+                self.write_files()
+                typesetting = time.monotonic() - started
             if self.created or self.files_written:
-                rebuild_index()
+                indexing.rebuild_index()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready ({self.created} objects created, "
