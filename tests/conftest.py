@@ -102,11 +102,13 @@ def fresh_cache():
     The database rolls back after every test but an in-process cache would not, so a
     route or menu cached by one test could otherwise leak into the next.
     """
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for alias in caches:
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in caches:
+        caches[alias].clear()
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ import urllib.error
 import urllib.request
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache
 from django.db import InterfaceError, OperationalError, transaction
@@ -284,21 +284,22 @@ class PageCacheMiddleware:
             else "identity"
         )
         key = f"mc2cm:page:{cache_generation()}:{request.method}:{encoding}:{digest}"
-        cached = cache.get(key)
+        local = caches["local-pages"]
+        cached = local.get(key)
+        if cached is None:
+            cached = cache.get(key)
+            if cached is not None:
+                local.set(key, cached)
         if cached is not None:
             content, status, headers = cached
-            response = HttpResponse(content, status=status)
-            for name, value in headers:
-                response[name] = value
+            response = HttpResponse(content, status=status, headers=headers)
             self._say(response, "hit")
             return response
         response = self.get_response(request)
         if self._cacheable_response(response) and query_may_be_kept(request):
-            cache.set(
-                key,
-                (response.content, response.status_code, list(response.items())),
-                settings.MC2CM_PAGE_CACHE_SECONDS,
-            )
+            kept = (response.content, response.status_code, dict(response.items()))
+            cache.set(key, kept, settings.MC2CM_PAGE_CACHE_SECONDS)
+            local.set(key, kept)
             self._say(response, "miss")
         return response
 

@@ -328,12 +328,22 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, stated: bigger file
 # keyed on lives in the database (models.ContentVersion), where file ownership does not
 # matter.
 CACHE_DIR = Path(os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / ".cache")))
+# The pages most asked for, also in each server process's memory: a kept page is then
+# answered without reading (and decompressing) a file or asking Redis. Keyed like the shared
+# entries (release and content version), so never stale; a few MB per process at most.
+LOCAL_PAGES = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "mc2cm-pages",
+    "TIMEOUT": 10 * 60,
+    "OPTIONS": {"MAX_ENTRIES": 300},
+}
 CACHES = {
     "default": {
         "BACKEND": "mc2cm_portal.caching.page_cache.SharedFileCache",
         "LOCATION": str(CACHE_DIR),
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },
+    "local-pages": LOCAL_PAGES,
     # Keeps nothing: page fragments a visitor must not share are "kept" here (caching/fragments.py).
     "uncached": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
 }
@@ -368,6 +378,7 @@ if REDIS_URL:
         # Wagtail looks renditions up in this alias when it exists; kept apart so that the
         # image lookups of one page cost one round trip each, whatever else is cached.
         "renditions": redis_cache(REDIS_URL, "mc2cm-renditions"),
+        "local-pages": LOCAL_PAGES,
         "uncached": CACHES["uncached"],
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

@@ -17,6 +17,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # A per-process cache, so tests never share state through a real cache server.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "local-pages": LOCAL_PAGES,  # noqa: F405
     "uncached": CACHES["uncached"],  # noqa: F405
 }
 # The test client's host is the public address, so pages it fetches may be cached.
