@@ -69,17 +69,18 @@ test: install messages ## Run the suite on SQLite, then all of it (browser tests
 		export MC2CM_TEST_DEMO_SITE="$$(mktemp -d -t mc2cm-demo-site-XXXXXX)"; \
 		$(PY) -m tests.servers & \
 		env -u DATABASE_URL -u MC2CM_TEST_DEMO_SITE $(PYTEST_PARALLEL) \
-		&& $(PYTEST_PARALLEL) && $(PYTEST_ALONE); status=$$?; \
+		&& $(PYTEST_PARALLEL) && $(PYTEST_BROWSER) && $(PYTEST_ALONE); status=$$?; \
 		wait; rm -rf "$$MC2CM_TEST_DEMO_SITE"; exit $$status'
 
 # The browser tests drive the same views through Chromium: once is enough, on PostgreSQL,
-# the production database. The other tests use both CPUs (pytest-xdist), whole modules per
+# the production database. The tests use both CPUs (pytest-xdist), whole modules per
 # worker, so that a module's server or site is built once; each worker has its own test
-# database. Then, alone: the browser tests (one portal and one Chromium for all of them), the
-# `serial` ones (a test that stops PostgreSQL) and the `stack` ones (real Redis and SeaweedFS;
+# database, and for the browser tests its own portal and Chromium. Then, alone: the `serial`
+# ones (a test that stops PostgreSQL) and the `stack` ones (real Redis and SeaweedFS;
 # tests/stack/: two gunicorns, nginx and Varnish, restarted and stopped under load).
 PYTEST_PARALLEL := $(PY) -m pytest -n 2 --dist loadfile --ignore=tests/browser -m "not serial and not stack"
-PYTEST_ALONE := $(PY) -m pytest -m "browser or serial or stack"
+PYTEST_BROWSER := $(PY) -m pytest -n 2 --dist loadfile -m "browser and not serial and not stack" tests/browser
+PYTEST_ALONE := $(PY) -m pytest -m "serial or stack"
 
 test-sqlite: install ## Run the suite on SQLite (all but the browser tests)
 	env -u DATABASE_URL $(PYTEST_PARALLEL)
@@ -89,7 +90,7 @@ test-sqlite: install ## Run the suite on SQLite (all but the browser tests)
 test-postgres: install ## Run the whole suite, browser tests included, on a throwaway PostgreSQL cluster
 	$(PY) scripts/throwaway_postgres.py -- sh -c '\
 		export MC2CM_TEST_DEMO_SITE="$$(mktemp -d -t mc2cm-demo-site-XXXXXX)"; \
-		$(PYTEST_PARALLEL) && $(PYTEST_ALONE); status=$$?; \
+		$(PYTEST_PARALLEL) && $(PYTEST_BROWSER) && $(PYTEST_ALONE); status=$$?; \
 		rm -rf "$$MC2CM_TEST_DEMO_SITE"; exit $$status'
 
 lint: install ## Check the code with ruff

@@ -71,10 +71,21 @@ def fill_translated(page, prefix, values):
 
 
 def save_draft(page, title):
+    answers = []
+    page.on("response", lambda answer: answers.append(answer))
     page.get_by_role("button", name="Save draft").click()
     page.wait_for_load_state()
     # A new page is saved in the background, then its edit view replaces the add view.
-    expect(page.locator(".messages")).to_contain_text(f"'{title}'", timeout=60_000)
+    try:
+        expect(page.locator(".messages")).to_contain_text(f"'{title}'", timeout=60_000)
+    except AssertionError as error:
+        # Say what the admin answered: the messages alone do not name the field.
+        posts = [
+            f"{answer.status} {answer.url}: {answer.text()[:2000]}"
+            for answer in answers
+            if answer.request.method == "POST" and "/admin/pages/" in answer.url
+        ]
+        raise AssertionError(f"{error}\nThe admin answered: {posts}") from None
     page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"), timeout=60_000)
 
 
