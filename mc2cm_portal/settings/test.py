@@ -14,12 +14,16 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 # Hashing passwords properly makes admin-login fixtures slow; tests need no real hashing.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-# A per-process cache, so tests never share state through a real cache server.
+# A per-process cache, so tests never share state through a real cache server; except a
+# process that acts beside app servers sharing one Redis (tests/portal/test_shared_cache.py
+# names it in MC2CM_TEST_SHARED_REDIS): like any portal process there, it uses theirs.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "local-pages": LOCAL_PAGES,  # noqa: F405
     "uncached": CACHES["uncached"],  # noqa: F405
 }
+if os.environ.get("MC2CM_TEST_SHARED_REDIS"):  # noqa: F405
+    CACHES["default"] = redis_cache(os.environ["MC2CM_TEST_SHARED_REDIS"], "mc2cm")  # noqa: F405
 # The test client's host is the public address, so pages it fetches may be cached.
 PUBLIC_URL = WAGTAILAPI_BASE_URL = "http://testserver"
 # Tests tell a cached answer from a fresh one by this header.
