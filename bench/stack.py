@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests import LANGUAGES  # noqa: E402
-from tests.servers import ON_POSTGRES, DemoSites, free_port  # noqa: E402
+from tests.servers import DEMO_SITE_FOLDER, ON_POSTGRES, DemoSites, free_port  # noqa: E402
 from tests.services.nginx import NGINX, stop_process, wait_for_port  # noqa: E402
 from tests.stack.build import whole_stack  # noqa: E402
 from tests.stack.visitor import (  # noqa: E402
@@ -169,6 +169,10 @@ def main():
     started = datetime.datetime.now(datetime.UTC)
     folder = Path(tempfile.mkdtemp(prefix="mc2cm-bench-stack-"))
     (folder / "sites").mkdir()
+    # The demo site the copies are made from, built here once, in this run's own folder
+    # (tests/servers.py, as `make test` builds it).
+    os.environ.setdefault(DEMO_SITE_FOLDER, str(folder / "demo"))
+    Path(os.environ[DEMO_SITE_FOLDER]).mkdir(exist_ok=True)
     sites = DemoSites(folder / "sites")
     try:
         say(f"- {started:%Y-%m-%d %H:%M} UTC, {machine()}")
