@@ -38,7 +38,8 @@ sys.path.insert(0, str(ROOT))
 
 from tests import LANGUAGES  # noqa: E402
 from tests.servers import DEMO_SITE_FOLDER, ON_POSTGRES, DemoSites, free_port  # noqa: E402
-from tests.services.nginx import NGINX, stop_process, wait_for_port  # noqa: E402
+from tests.services import end, wait_for_port  # noqa: E402
+from tests.services.nginx import NGINX, START_TIMEOUT  # noqa: E402
 from tests.stack.build import whole_stack  # noqa: E402
 from tests.stack.visitor import (  # noqa: E402
     Visitor,
@@ -99,11 +100,11 @@ class StaticLimit:
             [NGINX, "-p", str(self.folder), "-c", conf, "-g", "daemon off;"],
             stderr=subprocess.DEVNULL,
         )
-        wait_for_port(self.port, self.process, self.folder / "error.log")
+        wait_for_port(self.port, self.process, self.folder / "error.log", START_TIMEOUT, "nginx")
         return self
 
     def __exit__(self, *exc):
-        stop_process(self.process)
+        end(self.process)
 
 
 def page_cache_answer(stack, path):

@@ -11,14 +11,12 @@ the visitor's language.
 import http.client
 import json
 import re
-import subprocess
-import sys
 import tarfile
 import urllib.parse
 
 import pytest
 
-from tests.servers import ROOT, serve
+from tests.servers import run_manage, serve
 from tests.services.seaweedfs import seaweedfs
 
 pytestmark = pytest.mark.stack
@@ -87,29 +85,14 @@ def upload_media(store, folder):
             client.upload_file(str(path), bucket, key)
 
 
-def shell(env, script):
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", script],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-5000:]
-    return result.stdout
-
-
 @pytest.fixture(scope="module")
 def portal(demo_sites, static_root, store, tmp_path_factory):
     site = demo_sites.new("object-store")
     if site.media.exists():
         upload_media(store, site.media)
     env = site.env(**store.env(), DJANGO_STATIC_ROOT=str(static_root))
-    facts = json.loads(
-        shell(env, SET_UP_SCRIPT % {"password": PARTNER_PASSWORD, "bytes": BYTES}).splitlines()[-1]
-    )
+    set_up = SET_UP_SCRIPT % {"password": PARTNER_PASSWORD, "bytes": BYTES}
+    facts = json.loads(run_manage(env, "shell", "-c", set_up).splitlines()[-1])
     log = tmp_path_factory.mktemp("object-store-logs") / "server.log"
     with serve(env, log) as base:
         yield env, base, facts
@@ -194,7 +177,7 @@ def test_a_partners_only_file_reaches_a_partner_through_the_portal_only(portal, 
     assert body == BYTES
     assert "private" in dict(headers)["Cache-Control"]
 
-    shell(env, MAKE_PUBLIC_SCRIPT)
+    run_manage(env, "shell", "-c", MAKE_PUBLIC_SCRIPT)
     status, _headers, body = request(base, "GET", facts["url"])
     assert (status, body) == (200, BYTES)
     # Public now, through the portal; still no address of its own in the store.
@@ -204,7 +187,8 @@ def test_a_partners_only_file_reaches_a_partner_through_the_portal_only(portal, 
 
 def test_store_stopped_pages_are_served_and_downloads_say_so_in_each_language(portal, store):
     _env, base, facts = portal
-    shell(portal[0], MAKE_PUBLIC_SCRIPT)  # so that the answer is not a sign-in page
+    # So that the answer is not a sign-in page.
+    run_manage(portal[0], "shell", "-c", MAKE_PUBLIC_SCRIPT)
     store.stop()
     try:
         for language, path in facts["city"].items():
@@ -234,17 +218,9 @@ def test_a_backup_says_it_holds_the_database_only(portal, tmp_path):
     """With media in the store, `make backup` writes the database and says, in its output and
     in the archive's manifest, that the files are not in it (backups.py)."""
     env, _base, _facts = portal
-    result = subprocess.run(
-        [sys.executable, "manage.py", "backup", "--folder", str(tmp_path)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=True,
-    )
-    assert "Backup of the database written" in result.stdout
-    assert "NOT in this archive" in result.stdout
+    output = run_manage(env, "backup", "--folder", str(tmp_path))
+    assert "Backup of the database written" in output
+    assert "NOT in this archive" in output
     (archive,) = tmp_path.glob("mc2cm-*.tar.gz")
     with tarfile.open(archive) as tar:
         names = tar.getnames()

@@ -13,12 +13,10 @@ save a minute of compression.
 
 import json
 import re
-import subprocess
-import sys
 
 import pytest
 
-from tests.servers import ROOT, get, serve
+from tests.servers import get, run_manage, serve
 from tests.services.redis import redis_server
 
 pytestmark = pytest.mark.stack
@@ -92,20 +90,6 @@ def portal(demo_sites, static_root, redis, tmp_path_factory):
         assert not re.search(r'HTTP/1\.1" 5\d\d ', text), text[-5000:]
 
 
-def shell(env, script, **extra_env):
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", script],
-        cwd=ROOT,
-        env={**env, **extra_env},
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-5000:]
-    return result.stdout
-
-
 def fetch(base, path):
     status, headers, body = get(base, path, headers={"Host": PUBLIC_HOST})
     return status, headers.get("x-page-cache"), body.decode()
@@ -114,7 +98,7 @@ def fetch(base, path):
 @pytest.fixture(scope="module")
 def paths(portal):
     env, _a, _b = portal
-    return json.loads(shell(env, PATHS_SCRIPT).strip().splitlines()[-1])
+    return json.loads(run_manage(env, "shell", "-c", PATHS_SCRIPT).strip().splitlines()[-1])
 
 
 def every_path(paths):
@@ -147,12 +131,16 @@ def test_a_publish_through_the_admin_shows_on_both_servers_at_once(portal, paths
 def publish(env, marker):
     """Add ``marker`` to the first city's titles and publish it, through the admin, from a
     third portal process sharing the servers' database and Redis."""
-    shell(
-        env,
+    run_manage(
+        {
+            **env,
+            "PROOF_MARKER": json.dumps(marker),
+            "DJANGO_SETTINGS_MODULE": "mc2cm_portal.settings.test",
+            "MC2CM_TEST_SHARED_REDIS": env["REDIS_URL"],
+        },
+        "shell",
+        "-c",
         PUBLISH_SCRIPT,
-        PROOF_MARKER=json.dumps(marker),
-        DJANGO_SETTINGS_MODULE="mc2cm_portal.settings.test",
-        MC2CM_TEST_SHARED_REDIS=env["REDIS_URL"],
     )
 
 

@@ -9,6 +9,7 @@ it back on the same address with the same data.
 
 import shutil
 import signal
+import socket
 import subprocess
 import tempfile
 import time
@@ -44,6 +45,16 @@ def wait_until(ready, process, timeout, what, log=None):
         if time.monotonic() > deadline:
             raise RuntimeError(f"{what} did not answer within {timeout} s:\n{_tail(log)}")
         time.sleep(0.2)
+
+
+def wait_for_port(port, process, log, timeout, what="the service"):
+    """Wait until something takes connections on ``port`` (on loopback)."""
+
+    def answers():
+        with socket.create_connection(("127.0.0.1", port), timeout=1):
+            return True
+
+    wait_until(answers, process, timeout, f"{what} on port {port}", log)
 
 
 def _tail(log):

@@ -7,13 +7,12 @@ Debian's nginx package (scripts/system_deps.sh stack).
 
 import getpass
 import signal
-import socket
 import subprocess
-import time
 from contextlib import contextmanager
 from pathlib import Path
 
 from tests.servers import ROOT, free_port
+from tests.services import end, wait_for_port
 
 NGINX = "/usr/sbin/nginx"
 START_TIMEOUT = 15
@@ -31,28 +30,6 @@ def render(template, **values):
     if result.returncode != 0:
         raise RuntimeError(f"deploy/render.sh {template}: {result.stderr}")
     return result.stdout
-
-
-def wait_for_port(port, process, log, timeout=START_TIMEOUT):
-    deadline = time.monotonic() + timeout
-    while True:
-        if process.poll() is not None or time.monotonic() > deadline:
-            raise RuntimeError(f"Nothing answers on port {port}:\n{Path(log).read_text()[-3000:]}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
-        except OSError:
-            time.sleep(0.1)
-
-
-def stop_process(process, timeout=10):
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 class Nginx:
@@ -105,7 +82,7 @@ class Nginx:
             stdout=subprocess.DEVNULL,
             stderr=open(self.error_log, "a"),  # noqa: SIM115 (kept open by nginx)
         )
-        wait_for_port(self.port, self.process, self.error_log)
+        wait_for_port(self.port, self.process, self.error_log, START_TIMEOUT, "nginx")
         return self
 
     def stop(self):
@@ -115,7 +92,7 @@ class Nginx:
             try:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
-                stop_process(self.process)
+                end(self.process)
             self.process = None
 
     def access_lines(self):

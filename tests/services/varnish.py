@@ -11,7 +11,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from tests.servers import free_port
-from tests.services.nginx import render, stop_process, wait_for_port
+from tests.services import end, wait_for_port
+from tests.services.nginx import render
 
 VARNISHD = "/usr/sbin/varnishd"
 
@@ -57,12 +58,12 @@ class Varnish:
                 stdout=output,
                 stderr=subprocess.STDOUT,
             )
-        wait_for_port(self.port, self.process, self.log, timeout=30)
+        wait_for_port(self.port, self.process, self.log, 30, "Varnish")
         return self
 
     def stop(self):
         if self.process is not None:
-            stop_process(self.process)
+            end(self.process)
             self.process = None
 
 
