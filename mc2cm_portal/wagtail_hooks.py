@@ -18,6 +18,7 @@ from wagtail import hooks
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import StatusFlagColumn
+from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.widgets import AdminDateTimeInput
 from wagtail.models import WorkflowState
 from wagtail.snippets.models import register_snippet
@@ -25,6 +26,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from mc2cm_portal.access.documents import check_partner_access
 from mc2cm_portal.editing.number_fields import DecimalNumberField, WholeNumberField
+from mc2cm_portal.editing.page_creation import twin_of
 from mc2cm_portal.editing.translated_fields import (
     LANGUAGE_IN_LABEL,
     copy_translation,
@@ -205,6 +207,17 @@ def copy_translation_strings():
 
 
 # --- The moderator's request for changes, where the editor works ---------------------------
+
+
+@hooks.register("before_create_page")
+def save_onto_the_page_just_created(request, parent_page, page_class):
+    """A second "create" of the page this editor made moments ago (autosave, a double click)
+    saves onto that page through Wagtail's own edit view, instead of making a twin or failing
+    (editing/page_creation.py)."""
+    twin = twin_of(request, parent_page, page_class)
+    if twin is not None:
+        return EditView.as_view()(request, page_id=twin.pk)
+    return None
 
 
 @hooks.register("before_edit_page")

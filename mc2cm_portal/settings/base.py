@@ -97,6 +97,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Posts to the admin's "add a page" view take turns per parent, so that an editor's save
+    # and Wagtail's autosave never make two pages (editing/page_creation.py).
+    "mc2cm_portal.editing.page_creation.SerialisedPageCreationMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in attempt into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
