@@ -25,8 +25,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from mc2cm_portal.access.documents import check_partner_access
+from mc2cm_portal.editing.creation import page_twin, snippet_twin
 from mc2cm_portal.editing.number_fields import DecimalNumberField, WholeNumberField
-from mc2cm_portal.editing.page_creation import twin_of
 from mc2cm_portal.editing.translated_fields import (
     LANGUAGE_IN_LABEL,
     copy_translation,
@@ -213,10 +213,19 @@ def copy_translation_strings():
 def save_onto_the_page_just_created(request, parent_page, page_class):
     """A second "create" of the page this editor made moments ago (autosave, a double click)
     saves onto that page through Wagtail's own edit view, instead of making a twin or failing
-    (editing/page_creation.py)."""
-    twin = twin_of(request, parent_page, page_class)
+    (editing/creation.py)."""
+    twin = page_twin(request, parent_page, page_class)
     if twin is not None:
         return EditView.as_view()(request, page_id=twin.pk)
+    return None
+
+
+@hooks.register("before_create_snippet")
+def save_onto_the_snippet_just_created(request, model):
+    """The same for snippets: onto the publication or partner just made, not a second one."""
+    twin = snippet_twin(request, model)
+    if twin is not None:
+        return model.snippet_viewset.edit_view(request, pk=twin.pk)
     return None
 
 

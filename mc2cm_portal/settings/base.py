@@ -97,9 +97,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Posts to the admin's "add a page" view take turns per parent, so that an editor's save
-    # and Wagtail's autosave never make two pages (editing/page_creation.py).
-    "mc2cm_portal.editing.page_creation.SerialisedPageCreationMiddleware",
+    # Posts to the admin's create views take turns per parent page or kind of snippet, so that
+    # an editor's save and Wagtail's autosave never make two of one thing (editing/creation.py).
+    "mc2cm_portal.editing.creation.SerialisedCreationMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in attempt into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -292,8 +292,8 @@ if S3_PRIVATE_BUCKET:
 WAGTAIL_SITE_NAME = "MC2CM"
 # Wagtail saves an editor's changes in the background once they stop typing for this long
 # (its default is half a second). Two seconds still keeps their work, with a quarter of the
-# requests on a small server, and leaves "Save draft" on a new page less often racing an
-# autosave that is creating the same page (two creations of one slug: the second fails).
+# requests on a small server. (A save racing the autosave that creates a new page or snippet
+# saves onto it: editing/creation.py.)
 WAGTAIL_AUTOSAVE_INTERVAL = 2000
 # The portal's public address, scheme and host without a path ("https://mc2cm.example.org"):
 # the base of every absolute link in pages, feeds, the sitemap and the API

@@ -1,25 +1,30 @@
-"""One "create" makes one page: the editor's save and Wagtail's autosave never make two.
+"""One "create" makes one page or snippet: the editor's save and Wagtail's autosave never
+make two.
 
-Wagtail autosaves a new page's form; a "Save draft" or "Publish" sent while that first
-autosave is on its way posts the same form to the create view again. Through the admin's own
-views: the second post saves onto the page the first made (mc2cm_portal/editing/
-page_creation.py), and while one is being created, another create under the same parent waits.
+Wagtail autosaves a new page's or snippet's form; a "Save draft" or "Publish" sent while that
+first autosave is on its way posts the same form to the create view again. Through the
+admin's own views: the second post saves onto what the first made (mc2cm_portal/editing/
+creation.py), and while one is being created, another create of the same kind waits.
 """
 
 from datetime import timedelta
 
 import psycopg
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 from wagtail import hooks
-from wagtail.models import PageLogEntry
+from wagtail.models import PageLogEntry, Revision
 
 from action.models import ToolkitIndexPage, ToolkitPage
-from mc2cm_portal.editing.page_creation import TWIN_WINDOW
+from mc2cm_portal.editing.creation import TWIN_WINDOW
+from mc2cm_portal.models import Publication
 from tests import LANGUAGES
 from tests.admin.test_editing import stream_form_data
+from tests.admin.test_snippet_workflow import form_data, snippet_url
 from tests.admin_forms import admin_form_data
 from tests.staff import staff_client
 
@@ -137,37 +142,112 @@ def test_a_page_made_long_ago_is_not_taken_for_the_same_intent(editor):
     assert page.revisions.count() == 1
 
 
-@pytest.mark.skipif(
+def lock_is_held(table, pk):
+    """Whether another server process would have to wait for the row ``pk`` of ``table``."""
+    settings = connection.settings_dict
+    with psycopg.connect(
+        dbname=settings["NAME"],
+        user=settings["USER"],
+        password=settings["PASSWORD"],
+        host=settings["HOST"],
+        port=settings["PORT"] or None,
+        autocommit=False,
+    ) as other:
+        try:
+            other.execute(f"SELECT id FROM {table} WHERE id = %s FOR UPDATE NOWAIT", [pk])  # noqa: S608
+        except psycopg.errors.LockNotAvailable:
+            return True
+        return False
+
+
+ON_SQLITE = pytest.mark.skipif(
     connection.vendor != "postgresql",
-    reason="SQLite's IMMEDIATE transactions make every writer wait, whatever the parent",
+    reason="SQLite's IMMEDIATE transactions make every writer wait, whatever it writes",
 )
+
+
+@ON_SQLITE
 def test_while_a_page_is_created_another_create_under_its_parent_waits(editor):
     """The property behind the above when both posts arrive at once: the parent page's row
     is locked from before the slug is checked until the new page is committed."""
     parent = ToolkitIndexPage.objects.get()
-    settings = connection.settings_dict
     seen = []
 
-    def try_to_create_alongside(request, parent_page, page_class):
-        # Another server process, asking for the same lock the create view holds.
-        with psycopg.connect(
-            dbname=settings["NAME"],
-            user=settings["USER"],
-            password=settings["PASSWORD"],
-            host=settings["HOST"],
-            port=settings["PORT"] or None,
-            autocommit=False,
-        ) as other:
-            try:
-                other.execute(
-                    "SELECT id FROM wagtailcore_page WHERE id = %s FOR UPDATE NOWAIT",
-                    [parent.pk],
-                )
-                seen.append("free")
-            except psycopg.errors.LockNotAvailable:
-                seen.append("waits")
+    def another_create_alongside(request, parent_page, page_class):
+        seen.append(lock_is_held("wagtailcore_page", parent.pk))
 
     url, data = toolkit_form(editor)
-    with hooks.register_temporarily("before_create_page", try_to_create_alongside):
+    with hooks.register_temporarily("before_create_page", another_create_alongside):
         assert editor.post(url, data).status_code == 302
-    assert seen == ["waits"]
+    assert seen == [True]
+
+
+# --- Snippets ---------------------------------------------------------------------------------
+
+PUBLICATION = {
+    "title_ar": "دليل المدن لاستقبال المهاجرين",
+    "title_fr": "Guide des villes pour l'accueil des personnes migrantes",
+    "title_en": "Cities' guide to welcoming migrants",
+    "kind": "toolkit",
+    "year": "2026",
+}
+
+
+def publications():
+    return Publication.objects.filter(title_en=PUBLICATION["title_en"])
+
+
+def post_add(client, changes=None, **headers):
+    url = snippet_url("add", Publication)
+    data = {**form_data(client, url), **PUBLICATION, **(changes or {})}
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(url, data, **headers)
+
+
+def test_a_second_save_of_a_new_publication_becomes_its_next_revision(editor):
+    assert post_add(editor).status_code == 302
+    publication = publications().get()
+
+    response = post_add(editor, {"year": "2025"})
+
+    assert response.status_code == 302
+    assert response["Location"] == snippet_url("edit", publication)
+    assert publications().count() == 1
+    revisions = Revision.objects.for_instance(publication)
+    assert revisions.count() == 2
+    assert revisions.order_by("-pk").first().as_object().year == 2025
+
+
+def test_an_autosave_after_the_editors_save_goes_onto_the_same_publication(editor):
+    assert post_add(editor).status_code == 302
+    publication = publications().get()
+
+    response = post_add(editor, {"year": "2024"}, HTTP_ACCEPT="application/json")
+
+    assert response.status_code == 200
+    assert response.json()["pk"] == publication.pk
+    assert publications().count() == 1
+
+
+def test_a_colleagues_publication_of_the_same_name_is_not_touched(editor):
+    assert post_add(editor).status_code == 302
+    first = publications().get()
+
+    assert post_add(staff_client("carla", "Editors")).status_code == 302
+
+    assert publications().count() == 2
+    assert Revision.objects.for_instance(first).count() == 1
+
+
+@ON_SQLITE
+def test_while_a_publication_is_created_another_create_waits(editor):
+    kind = ContentType.objects.get_for_model(Publication)
+    seen = []
+
+    def another_create_alongside(request, model):
+        if request.method == "POST":  # the hook runs for the form's GET too
+            seen.append(lock_is_held("django_content_type", kind.pk))
+
+    with hooks.register_temporarily("before_create_snippet", another_create_alongside):
+        assert post_add(editor).status_code == 302
+    assert seen == [True]

@@ -1,0 +1,131 @@
+"""One "create" makes one object: an editor's save and Wagtail's autosave never make two.
+
+Wagtail autosaves the form of a new page or snippet: its first autosave creates the object,
+and the form then saves onto it. A "Save draft" or "Publish" sent while that first autosave
+is still on its way goes to the create view too. Wagtail's create views save outside any
+transaction, so two such posts could both go through: for a page, either two pages at one
+address or an error page (Wagtail's own last check of the slug fails), the editor's work
+gone; for a snippet, two publications or partners of one name. Seen in Chromium: about one
+admin journey in three, until this module.
+
+Two parts, on public interfaces only:
+
+- ``SerialisedCreationMiddleware`` runs each post to a create view in one transaction that
+  first locks a row standing for what is created: the parent page, or the snippet model's
+  content type. Creations under one parent, or of one kind of snippet, take turns: the second
+  always sees what the first made.
+- ``page_twin`` and ``snippet_twin`` (called from the ``before_create_page`` and
+  ``before_create_snippet`` hooks, wagtail_hooks.py) find it: made by the same editor moments
+  ago, of the same type, with the same slug (a page) or name (a snippet), and for a page under
+  the same parent. The post then goes to Wagtail's own edit view for it, so what the editor
+  sent becomes its next revision (or is published, if they pressed "Publish").
+"""
+
+from datetime import timedelta
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Q
+from django.urls import Resolver404, resolve
+from django.utils import timezone
+from wagtail.models import ModelLogEntry, Page, PageLogEntry
+
+from mc2cm_portal.languages import LANGUAGE_CODES
+
+PAGE_CREATE_VIEW = "wagtailadmin_pages:add"
+# How long after an object was created a second "create" of it by the same editor is taken
+# for the same intent (autosave, a double click, a resent form), not for a new one: longer
+# than any autosave on a slow line, far shorter than it takes to mean a different page.
+TWIN_WINDOW = timedelta(minutes=2)
+# The field that names a snippet, in each language (Publication.title, Partner.name …).
+SNIPPET_NAMES = ("title", "name")
+
+
+def _turn_for(request):
+    """The row a post to one of the admin's create views must lock, as a queryset (None for
+    any other request): the parent page's, or the snippet model's content type's."""
+    if request.method != "POST":
+        return None
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    if match.view_name == PAGE_CREATE_VIEW:
+        return Page.objects.filter(pk=match.kwargs["parent_page_id"])
+    if match.url_name == "add" and match.namespace.startswith("wagtailsnippets_"):
+        # Django's as_view() records the view's arguments on it: the snippet's model.
+        model = getattr(match.func, "view_initkwargs", {}).get("model")
+        if model is not None:
+            return ContentType.objects.filter(pk=ContentType.objects.get_for_model(model).pk)
+    return None
+
+
+class SerialisedCreationMiddleware:
+    """Posts to a create view take turns (see the module's docstring)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        turn = _turn_for(request)
+        if turn is None:
+            return self.get_response(request)
+        with transaction.atomic():
+            # PostgreSQL: a row lock held to the end of the transaction. SQLite ignores
+            # SELECT ... FOR UPDATE, but its transactions start IMMEDIATE here (settings), which
+            # makes every writer wait for the one before it to commit: the same turns.
+            list(turn.select_for_update().values_list("pk"))
+            response = self.get_response(request)
+            if response.status_code >= 500:
+                # Django turned an error into this answer below us: keep nothing half done.
+                transaction.set_rollback(True)
+            return response
+
+
+def _same_in_any_language(request, name):
+    """Condition: the translated field ``name`` equals, in some language, what was posted."""
+    same = Q()
+    for code in LANGUAGE_CODES:
+        value = request.POST.get(f"{name}_{code}", "").strip()
+        if value:
+            same |= Q(**{f"{name}_{code}": value})
+    return same
+
+
+def _just_created(log_entries, request):
+    return log_entries.filter(
+        action="wagtail.create",
+        user=request.user,
+        timestamp__gte=timezone.now() - TWIN_WINDOW,
+    )
+
+
+def page_twin(request, parent_page, page_class):
+    """The page this post would create again, if the same editor made it moments ago."""
+    if request.method != "POST" or not request.user.is_authenticated:
+        return None
+    same_slug = _same_in_any_language(request, "slug")
+    if not same_slug:
+        return None
+    created = _just_created(PageLogEntry.objects, request).values("page_id")
+    return (
+        page_class.objects.child_of(parent_page)
+        .filter(same_slug, pk__in=created)
+        .order_by("-pk")
+        .first()
+    )
+
+
+def snippet_twin(request, model):
+    """The snippet this post would create again, if the same editor made it moments ago."""
+    if request.method != "POST" or not request.user.is_authenticated:
+        return None
+    name = next((n for n in SNIPPET_NAMES if hasattr(model, f"{n}_{LANGUAGE_CODES[0]}")), None)
+    same_name = _same_in_any_language(request, name) if name else Q()
+    if not same_name:
+        return None
+    created = _just_created(
+        ModelLogEntry.objects.filter(content_type=ContentType.objects.get_for_model(model)),
+        request,
+    ).values_list("object_id", flat=True)
+    return model.objects.filter(same_name, pk__in=list(created)).order_by("-pk").first()
