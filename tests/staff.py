@@ -37,6 +37,18 @@ def edit_form(client, page):
     return data
 
 
+def add_form(client, parent, page_class):
+    """The admin's form for a new ``page_class`` page under ``parent``, as the browser would
+    submit it before anything is typed, and the address it posts to."""
+    meta = page_class._meta
+    url = reverse("wagtailadmin_pages:add", args=[meta.app_label, meta.model_name, parent.pk])
+    response = client.get(url)
+    assert response.status_code == 200, response.status_code
+    data = admin_form_data(response.content.decode(), form_id="page-edit-form")
+    data.update(stream_form_data(page_class()))
+    return url, data
+
+
 def post_edit(client, page, data, **action):
     """Submit the edit form; ``action`` is e.g. ``{"action-submit": "1"}``; none saves a draft."""
     return client.post(edit_url(page), {**data, **action})

@@ -23,10 +23,8 @@ from action.models import ToolkitIndexPage, ToolkitPage
 from mc2cm_portal.editing.creation import TWIN_WINDOW
 from mc2cm_portal.models import Publication
 from tests import LANGUAGES
-from tests.admin.test_editing import stream_form_data
 from tests.admin.test_snippet_workflow import form_data, snippet_url
-from tests.admin_forms import admin_form_data
-from tests.staff import staff_client
+from tests.staff import add_form, staff_client
 
 pytestmark = pytest.mark.django_db
 TITLE = {
@@ -43,12 +41,7 @@ def editor():
 
 def toolkit_form(client):
     """The add form for a toolkit as the editor fills it in, and where it posts."""
-    parent = ToolkitIndexPage.objects.get()
-    url = reverse("wagtailadmin_pages:add", args=["action", "toolkitpage", parent.pk])
-    response = client.get(url)
-    assert response.status_code == 200
-    data = admin_form_data(response.content.decode(), form_id="page-edit-form")
-    data.update(stream_form_data(ToolkitPage()))
+    url, data = add_form(client, ToolkitIndexPage.objects.get(), ToolkitPage)
     for language in LANGUAGES:
         data[f"title_{language}"] = TITLE[language]
         data[f"slug_{language}"] = f"welcoming-guide-{language}"

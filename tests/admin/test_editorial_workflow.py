@@ -15,10 +15,8 @@ from action.models import ToolkitIndexPage, ToolkitPage
 from cities.models import CityPage
 from mc2cm_portal.models import Theme
 from tests import LANGUAGES
-from tests.admin.test_editing import stream_form_data
-from tests.admin_forms import admin_form_data
 from tests.pages import url_in
-from tests.staff import edit_form, post_edit, refused, staff_client
+from tests.staff import add_form, edit_form, post_edit, refused, staff_client
 
 pytestmark = pytest.mark.django_db
 TEXT = {
@@ -40,12 +38,7 @@ def moderator():
 
 def add_toolkit_draft(editor, **action):
     """The editor fills in the admin's add form for a toolkit, in all three languages."""
-    parent = ToolkitIndexPage.objects.get()
-    url = reverse("wagtailadmin_pages:add", args=["action", "toolkitpage", parent.pk])
-    response = editor.get(url)
-    assert response.status_code == 200
-    data = admin_form_data(response.content.decode(), form_id="page-edit-form")
-    data.update(stream_form_data(ToolkitPage()))
+    url, data = add_form(editor, ToolkitIndexPage.objects.get(), ToolkitPage)
     for language in LANGUAGES:
         data[f"title_{language}"] = TEXT[language]
         data[f"slug_{language}"] = f"trial-guide-{language}"
