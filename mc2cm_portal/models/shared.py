@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PublishingPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import (
     DraftStateMixin,
@@ -69,7 +69,12 @@ class Theme(ReviewedSnippet):
         help_text=_("One or two sentences explaining what the theme covers."),
     )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        PublishingPanel(),
+    ]
 
     class Meta:
         ordering = ["slug"]
@@ -111,6 +116,7 @@ class Partner(ReviewedSnippet):
         FieldPanel("description"),
         FieldPanel("website"),
         FieldPanel("sort_order"),
+        PublishingPanel(),
     ]
 
     class Meta:
@@ -161,6 +167,7 @@ class Publication(index.Indexed, ReviewedSnippet, ClusterableModel):
                 "in the Public collection can be downloaded by every visitor."
             ),
         ),
+        PublishingPanel(),
     ]
     # Every language's title, so editors find a publication whatever language they type in.
     search_fields = [
