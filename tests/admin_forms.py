@@ -1,6 +1,11 @@
-"""Read the Wagtail admin's own edit forms as a browser would submit them (without JS)."""
+"""Read the Wagtail admin's own edit forms as a browser would submit them (without JS), and
+add what its JavaScript would post for StreamFields."""
 
 from html.parser import HTMLParser
+
+from wagtail.blocks import RichTextBlock, StreamValue, StructBlock
+from wagtail.fields import StreamField
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 
 class _FormParser(HTMLParser):
@@ -77,3 +82,25 @@ def admin_form_data(html, form_id=None):
         else:
             data[name] = value
     return data
+
+
+def block_form_value(block, value):
+    if isinstance(block, StructBlock):
+        return {name: block_form_value(block.child_blocks[name], value[name]) for name in value}
+    if isinstance(block, RichTextBlock):
+        return rich_text(value.source)
+    return getattr(value, "pk", value)
+
+
+def stream_form_data(instance):
+    """What the admin's JavaScript would post for each translated StreamField."""
+    data = {}
+    for field in instance._meta.fields:
+        if isinstance(field, StreamField) and field.name[-3:] in ("_ar", "_fr", "_en"):
+            value = getattr(instance, field.name)
+            if not isinstance(value, StreamValue):
+                continue
+            data[field.name] = streamfield(
+                [(child.block_type, block_form_value(child.block, child.value)) for child in value]
+            )
+    return nested_form_data(data)

@@ -1,12 +1,12 @@
 """Staff accounts in the editorial groups, and the admin forms they submit."""
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.test import Client
+from django.test import Client, TestCase
 from django.urls import reverse
 
-from tests.admin.test_editing import stream_form_data
-from tests.admin_forms import admin_form_data
+from tests.admin_forms import admin_form_data, stream_form_data
 
 # What the ``partner`` fixture (conftest.py) signs in with.
 PARTNER_PASSWORD = "a-long-partner-passphrase"  # noqa: S105
@@ -59,3 +59,36 @@ def refused(response):
     if response.status_code == 403:
         return True
     return response.status_code == 302 and response["Location"] != response.request["PATH_INFO"]
+
+
+def submit(client, url, data):
+    response = client.post(url, data)
+    if response.status_code != 302:
+        form = response.context.get("form") if response.context else None
+        errors = form.errors if form is not None else ""
+        pytest.fail(f"{url} did not save: {response.status_code} {errors}")
+    return response
+
+
+def snippet_url(view, obj):
+    model = obj if isinstance(obj, type) else type(obj)
+    name = f"wagtailsnippets_mc2cm_portal_{model._meta.model_name}:{view}"
+    return reverse(name) if isinstance(obj, type) else reverse(name, args=[obj.pk])
+
+
+def form_data(client, url):
+    """The admin's add or edit form as a browser would submit it: the latest draft, if any."""
+    response = client.get(url)
+    assert response.status_code == 200, response.status_code
+    return admin_form_data(response.content.decode())
+
+
+def edit_snippet(client, obj, changes=None, **action):
+    """Post ``obj``'s edit form with ``changes``; ``action``: ``{"action-submit": "1"}`` ..."""
+    url = snippet_url("edit", obj)
+    data = {**form_data(client, url), **(changes or {})}
+    # Search entries are written once the save commits (the test's transaction never does).
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(url, {**data, **action})
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    return response

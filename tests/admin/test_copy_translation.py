@@ -37,7 +37,7 @@ def test_copying_key_figures_is_refused_not_a_server_error(admin_client):
 def test_copying_a_body_renders_the_other_languages_blocks(admin_client):
     page = DialoguePage.objects.get()
     url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-    from tests.admin.test_editing import stream_form_data
+    from tests.admin_forms import stream_form_data
 
     form = stream_form_data(page)
     serialized = [{"name": k, "value": v} for k, v in form.items() if k.startswith("body_fr")]

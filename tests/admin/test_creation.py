@@ -23,8 +23,7 @@ from action.models import ToolkitIndexPage, ToolkitPage
 from mc2cm_portal.editing.creation import TWIN_WINDOW
 from mc2cm_portal.models import Publication
 from tests import LANGUAGES
-from tests.admin.test_snippet_workflow import form_data, snippet_url
-from tests.staff import add_form, staff_client
+from tests.staff import add_form, form_data, snippet_url, staff_client
 
 pytestmark = pytest.mark.django_db
 TITLE = {

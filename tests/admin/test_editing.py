@@ -4,41 +4,18 @@ import pytest
 from django.db import models
 from django.urls import reverse
 from modeltranslation.translator import translator
-from wagtail.blocks import RichTextBlock, StreamValue, StructBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Site
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from cities.models import CityIndexPage, CityPage
 from mc2cm_portal.models import HomePage, Partner, Publication, Theme
 from tests import LANGUAGES
-from tests.admin_forms import admin_form_data
+from tests.admin_forms import admin_form_data, stream_form_data
 from tests.pages import one_page_of_each_type
+from tests.staff import submit
 
 pytestmark = pytest.mark.django_db
 NOT_EDITED = {"slug", "url_path", "seo_title", "search_description"}
-
-
-def block_form_value(block, value):
-    if isinstance(block, StructBlock):
-        return {name: block_form_value(block.child_blocks[name], value[name]) for name in value}
-    if isinstance(block, RichTextBlock):
-        return rich_text(value.source)
-    return getattr(value, "pk", value)
-
-
-def stream_form_data(instance):
-    """What the admin's JavaScript would post for each translated StreamField."""
-    data = {}
-    for field in instance._meta.fields:
-        if isinstance(field, StreamField) and field.name[-3:] in ("_ar", "_fr", "_en"):
-            value = getattr(instance, field.name)
-            if not isinstance(value, StreamValue):
-                continue
-            data[field.name] = streamfield(
-                [(child.block_type, block_form_value(child.block, child.value)) for child in value]
-            )
-    return nested_form_data(data)
 
 
 def editable_text_fields(model):
@@ -52,15 +29,6 @@ def editable_text_fields(model):
         if isinstance(field, models.CharField | models.TextField):
             names.append(name)
     return names
-
-
-def submit(client, url, data):
-    response = client.post(url, data)
-    if response.status_code != 302:
-        form = response.context.get("form") if response.context else None
-        errors = form.errors if form is not None else ""
-        pytest.fail(f"{url} did not save: {response.status_code} {errors}")
-    return response
 
 
 def test_every_page_type_edits_and_saves_all_three_languages(admin_client):

@@ -12,8 +12,7 @@ from wagtail.users.models import UserProfile
 
 from cities.models import CityPage
 from tests import LANGUAGES
-from tests.admin.test_editing import stream_form_data
-from tests.admin_forms import admin_form_data
+from tests.admin_forms import admin_form_data, stream_form_data
 from tests.pages import page_models, url_in
 from tests.staff import edit_form, post_edit, staff_client
 

@@ -9,8 +9,7 @@ from django.test import TestCase
 from wagtail.models import Revision
 
 from mc2cm_portal.models import Partner, Publication
-from tests.admin.test_snippet_workflow import form_data, snippet_url
-from tests.staff import staff_client
+from tests.staff import form_data, snippet_url, staff_client
 
 pytestmark = pytest.mark.django_db
 

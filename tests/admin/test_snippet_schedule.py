@@ -16,8 +16,7 @@ from wagtail.models import Revision
 
 from mc2cm_portal.models import Partner, Publication, Theme
 from tests import LANGUAGES
-from tests.admin.test_snippet_workflow import edit, snippet_url
-from tests.staff import staff_client
+from tests.staff import edit_snippet, snippet_url, staff_client
 
 pytestmark = pytest.mark.django_db
 NEW_NAME = {
@@ -44,7 +43,7 @@ def test_a_partners_new_name_waits_for_its_scheduled_time(client):
     changes = {f"name_{language}": NEW_NAME[language] for language in LANGUAGES}
     changes["go_live_at"] = go_live.strftime("%Y-%m-%d %H:%M")
 
-    edit(moderator, partner, changes, **{"action-publish": "action-publish"})
+    edit_snippet(moderator, partner, changes, **{"action-publish": "action-publish"})
 
     partner.refresh_from_db()
     assert partner.name_en == live_name

@@ -21,9 +21,8 @@ from dialogue.models import PeerMeetingPage
 from mc2cm_portal.caching import page_cache
 from mc2cm_portal.models import Partner, Publication, Theme
 from tests import LANGUAGES
-from tests.admin_forms import admin_form_data
 from tests.pages import url_in
-from tests.staff import refused, staff_client
+from tests.staff import edit_snippet, form_data, refused, snippet_url, staff_client
 
 pytestmark = pytest.mark.django_db
 PHISHING = "https://icmpd-login.example.net/"
@@ -42,30 +41,6 @@ def editor():
 @pytest.fixture
 def moderator():
     return staff_client("moe", "Moderators")
-
-
-def snippet_url(view, obj):
-    model = obj if isinstance(obj, type) else type(obj)
-    name = f"wagtailsnippets_mc2cm_portal_{model._meta.model_name}:{view}"
-    return reverse(name) if isinstance(obj, type) else reverse(name, args=[obj.pk])
-
-
-def form_data(client, url):
-    """The admin's add or edit form as a browser would submit it: the latest draft, if any."""
-    response = client.get(url)
-    assert response.status_code == 200, response.status_code
-    return admin_form_data(response.content.decode())
-
-
-def edit(client, obj, changes=None, **action):
-    """Post ``obj``'s edit form with ``changes``; ``action``: ``{"action-submit": "1"}`` ..."""
-    url = snippet_url("edit", obj)
-    data = {**form_data(client, url), **(changes or {})}
-    # Search entries are written once the save commits (the test's transaction never does).
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        response = client.post(url, {**data, **action})
-    assert response.status_code == 302, response.context and response.context["form"].errors
-    return response
 
 
 def workflow_action(client, obj, name):
@@ -133,8 +108,8 @@ def test_a_renamed_partner_and_its_new_web_address_wait_for_a_moderator(client, 
         assert escape(getattr(partner, f"name_{language}")) in html, language
     version = page_cache.content_version()
 
-    edit(editor, partner, renamed_partner_changes())
-    edit(editor, partner, **{"action-submit": "1"})
+    edit_snippet(editor, partner, renamed_partner_changes())
+    edit_snippet(editor, partner, **{"action-submit": "1"})
     assert in_moderation(partner).exists()
 
     # A draft and a submission change nothing visitors see, nor the content version.
@@ -189,7 +164,7 @@ def test_editors_cannot_publish_or_unpublish_snippets(client, editor, moderator)
     assert 'name="action-publish"' in moderator.get(snippet_url("edit", partner)).content.decode()
 
     # Pressing "publish" anyway (a crafted request) only saves a draft.
-    edit(editor, partner, renamed_partner_changes(), **{"action-publish": "action-publish"})
+    edit_snippet(editor, partner, renamed_partner_changes(), **{"action-publish": "action-publish"})
     partner.refresh_from_db()
     assert partner.website != PHISHING
     assert PHISHING not in client.get("/fr/").content.decode()
@@ -212,7 +187,9 @@ def test_editors_cannot_publish_or_unpublish_snippets(client, editor, moderator)
 def test_moderators_publish_and_unpublish_snippets(client, moderator):
     partner = Partner.objects.order_by("sort_order").first()
     version = page_cache.content_version()
-    edit(moderator, partner, renamed_partner_changes(), **{"action-publish": "action-publish"})
+    edit_snippet(
+        moderator, partner, renamed_partner_changes(), **{"action-publish": "action-publish"}
+    )
     assert page_cache.content_version() != version
     assert escape(NEW_NAME["ar"]) in client.get("/ar/").content.decode()
 
@@ -229,8 +206,10 @@ def test_a_snippets_history_compares_and_reverts_like_a_page(client, editor, mod
     partner = Partner.objects.order_by("sort_order").first()
     original = {f"name_{language}": getattr(partner, f"name_{language}") for language in LANGUAGES}
     reworded = {"description_en": "Reworded description."}
-    edit(moderator, partner, reworded, **{"action-publish": "action-publish"})
-    edit(moderator, partner, renamed_partner_changes(), **{"action-publish": "action-publish"})
+    edit_snippet(moderator, partner, reworded, **{"action-publish": "action-publish"})
+    edit_snippet(
+        moderator, partner, renamed_partner_changes(), **{"action-publish": "action-publish"}
+    )
     assert escape(NEW_NAME["en"]) in client.get("/en/").content.decode()
     second, first = partner.revisions.order_by("-created_at", "-pk")[:2]
 
@@ -302,7 +281,7 @@ def test_a_never_published_publication_is_nowhere_on_the_site(client, editor, mo
     assert "Unreviewed guide" not in api
 
     # Once a moderator approves it, it shows.
-    edit(editor, draft, **{"action-submit": "1"})
+    edit_snippet(editor, draft, **{"action-submit": "1"})
     workflow_action(moderator, draft, "approve")
     assert escape("Unreviewed guide") in client.get(url_in(toolkit, "en")).content.decode()
     title = getattr(draft, f"title_{file.language}")

@@ -11,8 +11,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from cities.models import CityPage
 from dialogue.models import PeerMeetingPage
-from tests.admin.test_editing import stream_form_data
-from tests.admin_forms import admin_form_data
+from tests.admin_forms import admin_form_data, stream_form_data
 from tests.pages import url_in
 
 pytestmark = pytest.mark.django_db

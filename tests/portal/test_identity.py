@@ -16,10 +16,10 @@ from cities.models import CityPage
 from dialogue.models import PeerMeetingIndexPage, PeerMeetingPage
 from mc2cm_portal.models import HomePage, InformationPage, Partner
 from tests import LANGUAGES
-from tests.admin.test_editing import submit
 from tests.admin_forms import admin_form_data
 from tests.factories import add_page, tr
 from tests.pages import url_in
+from tests.staff import submit
 
 pytestmark = pytest.mark.django_db
 
