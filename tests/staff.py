@@ -1,10 +1,13 @@
 """Staff accounts in the editorial groups, and the admin forms they submit."""
 
+import datetime
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client, TestCase
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.admin_forms import admin_form_data, stream_form_data
 
@@ -92,3 +95,14 @@ def edit_snippet(client, obj, changes=None, **action):
         response = client.post(url, {**data, **action})
     assert response.status_code == 302, response.context and response.context["form"].errors
     return response
+
+
+def schedule_reached(revision):
+    """The scheduled time of ``revision`` has come. With no clock to freeze, the time is moved
+    back instead, in both places Wagtail keeps it: the revision's approval and the object the
+    revision holds (publishing a revision whose object still says "later" only schedules it
+    again)."""
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    revision.approved_go_live_at = past
+    revision.content["go_live_at"] = past.isoformat()
+    revision.save(update_fields=["approved_go_live_at", "content"])

@@ -14,7 +14,7 @@ from cities.models import CityPage
 from tests import LANGUAGES
 from tests.admin_forms import admin_form_data, stream_form_data
 from tests.pages import page_models, url_in
-from tests.staff import edit_form, post_edit, staff_client
+from tests.staff import edit_form, post_edit, schedule_reached, staff_client
 
 pytestmark = pytest.mark.django_db
 EVERY_TYPE = pytest.mark.parametrize("model", page_models(), ids=lambda model: model.__name__)
@@ -112,13 +112,7 @@ def test_scheduled_publishing_waits_for_its_time(client, model):
     page.refresh_from_db()
     assert not page.live
 
-    # The week has passed. With no clock to freeze, move the scheduled time back instead, in
-    # both places Wagtail keeps it: the revision's approval and the page the revision holds
-    # (publishing a revision whose page still says "later" only schedules it again).
-    past = timezone.now() - datetime.timedelta(minutes=1)
-    revision.approved_go_live_at = past
-    revision.content["go_live_at"] = past.isoformat()
-    revision.save(update_fields=["approved_go_live_at", "content"])
+    schedule_reached(revision)  # the week has passed
     call_command("publish_scheduled")
     page.refresh_from_db()
     assert page.live

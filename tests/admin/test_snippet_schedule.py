@@ -16,7 +16,7 @@ from wagtail.models import Revision
 
 from mc2cm_portal.models import Partner, Publication, Theme
 from tests import LANGUAGES
-from tests.staff import edit_snippet, snippet_url, staff_client
+from tests.staff import edit_snippet, schedule_reached, snippet_url, staff_client
 
 pytestmark = pytest.mark.django_db
 NEW_NAME = {
@@ -53,12 +53,7 @@ def test_a_partners_new_name_waits_for_its_scheduled_time(client):
     partner.refresh_from_db()
     assert partner.name_en == live_name
 
-    # The week has passed (no clock to freeze: the time is moved back, in the revision's
-    # approval and in the object the revision holds, as tests/admin/test_revisions.py does).
-    past = timezone.now() - datetime.timedelta(minutes=1)
-    revision.approved_go_live_at = past
-    revision.content["go_live_at"] = past.isoformat()
-    revision.save(update_fields=["approved_go_live_at", "content"])
+    schedule_reached(revision)  # the week has passed
     call_command("publish_scheduled")
 
     partner.refresh_from_db()
