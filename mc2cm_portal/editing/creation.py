@@ -17,8 +17,9 @@ Two parts, on public interfaces only:
 - ``page_twin`` and ``snippet_twin`` (called from the ``before_create_page`` and
   ``before_create_snippet`` hooks, wagtail_hooks.py) find it: made by the same editor moments
   ago, of the same type, with the same slug (a page) or name (a snippet), and for a page under
-  the same parent. The post then goes to Wagtail's own edit view for it, so what the editor
-  sent becomes its next revision (or is published, if they pressed "Publish").
+  the same parent. The post then goes to Wagtail's own edit view for it (``post_as_edit_of``),
+  so what the editor sent becomes its next revision (or is published, if they pressed
+  "Publish").
 """
 
 from datetime import timedelta
@@ -28,6 +29,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import Resolver404, resolve
 from django.utils import timezone
+from modelcluster.models import get_all_child_relations
 from wagtail.models import ModelLogEntry, Page, PageLogEntry
 
 from mc2cm_portal.languages import LANGUAGE_CODES
@@ -129,3 +131,36 @@ def snippet_twin(request, model):
         request,
     ).values_list("object_id", flat=True)
     return model.objects.filter(same_name, pk__in=list(created)).order_by("-pk").first()
+
+
+def post_as_edit_of(request, twin):
+    """Make ``request``, a post of the create form, a post of ``twin``'s edit form.
+
+    The fields are the same, but not the lists of child items (a city's figures, a
+    publication's files): the create form sends its whole list as new items, and an edit form
+    adds new items to those it has. So each list ``twin`` has now (in its latest revision, which
+    the edit form starts from) is sent first, as deleted items, in Django's formset protocol
+    (the item's id and DELETE), then the items posted: the posted list replaces it.
+    """
+    data = request.POST.copy()
+    latest = twin.get_latest_revision_as_object()
+    for relation in get_all_child_relations(type(twin)):
+        prefix = relation.get_accessor_name()
+        if f"{prefix}-TOTAL_FORMS" not in data:
+            continue
+        current = list(getattr(latest, prefix).all())
+        shift = len(current)
+        items = []
+        for key in list(data):
+            index, separator, field = key.removeprefix(f"{prefix}-").partition("-")
+            if key.startswith(f"{prefix}-") and separator and index.isdigit():
+                items.append((int(index), field, data.getlist(key)))
+                del data[key]
+        for index, field, values in items:
+            data.setlist(f"{prefix}-{index + shift}-{field}", values)
+        for index, item in enumerate(current):
+            data[f"{prefix}-{index}-id"] = str(item.pk)
+            data[f"{prefix}-{index}-DELETE"] = "on"
+        data[f"{prefix}-INITIAL_FORMS"] = str(shift)
+        data[f"{prefix}-TOTAL_FORMS"] = str(shift + int(data[f"{prefix}-TOTAL_FORMS"] or 0))
+    request.POST = data

@@ -17,9 +17,11 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 from wagtail import hooks
+from wagtail.documents import get_document_model
 from wagtail.models import PageLogEntry, Revision
 
 from action.models import ToolkitIndexPage, ToolkitPage
+from cities.models import CityIndexPage, CityPage
 from mc2cm_portal.editing.creation import TWIN_WINDOW
 from mc2cm_portal.models import Publication
 from tests import LANGUAGES
@@ -68,6 +70,31 @@ def test_a_second_save_of_a_new_page_becomes_its_next_revision(editor):
     assert page.revisions.count() == 2
     page.refresh_from_db()
     assert page.get_latest_revision_as_object().summary_en == "en: what the editor typed last"
+
+
+def test_a_second_save_of_a_new_city_keeps_one_copy_of_each_figure(editor):
+    """The form sends the city's whole list of key figures each time: the second save's list
+    replaces the first's, it is not added to it."""
+    url, data = add_form(editor, CityIndexPage.objects.get(), CityPage)
+    data |= {f"title_{code}": "Rabat" for code in LANGUAGES}
+    data |= {f"slug_{code}": "rabat" for code in LANGUAGES}
+    data |= {f"country_{code}": "Maroc" for code in LANGUAGES}
+    data |= {"region": "south_mediterranean", "latitude": "34.02", "longitude": "-6.84"}
+    data |= {"member_since": "2024", "figures-TOTAL_FORMS": "1", "figures-0-ORDER": "1"}
+    data |= {f"figures-0-label_{code}": "Population" for code in LANGUAGES}
+    data |= {f"figures-0-source_{code}": "HCP" for code in LANGUAGES}
+    data |= {"figures-0-value": "577827", "figures-0-unit": "people", "figures-0-year": "2014"}
+    first = editor.post(url, data)
+    assert first.status_code == 302, first.context and first.context["form"].errors
+    city = CityPage.objects.get(slug_en="rabat")
+
+    response = editor.post(url, data | {"figures-0-year": "2024"})
+
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    city.refresh_from_db()
+    figures = city.get_latest_revision_as_object().figures.all()
+    assert [(figure.value, figure.year) for figure in figures] == [(577827, 2024)]
+    assert CityPage.objects.filter(slug_en="rabat").count() == 1
 
 
 def test_an_autosave_after_the_editors_save_goes_onto_the_same_page(editor):
@@ -219,6 +246,27 @@ def test_an_autosave_after_the_editors_save_goes_onto_the_same_publication(edito
     assert response.status_code == 200
     assert response.json()["pk"] == publication.pk
     assert publications().count() == 1
+
+
+def test_a_second_save_keeps_one_copy_of_each_file(editor):
+    """The form sends its whole list of files each time; the second save must not add the
+    list to the one the first save made."""
+    document = get_document_model().objects.order_by("pk").first()
+    one_file = {
+        "files-TOTAL_FORMS": "1",
+        "files-0-language": "en",
+        "files-0-document": str(document.pk),
+        "files-0-ORDER": "1",
+    }
+    assert post_add(editor, one_file).status_code == 302
+    publication = publications().get()
+
+    response = post_add(editor, {**one_file, "files-0-language": "fr"})
+
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    publication.refresh_from_db()
+    latest = publication.get_latest_revision_as_object()
+    assert [file.language for file in latest.files.all()] == ["fr"]
 
 
 def test_a_colleagues_publication_of_the_same_name_is_not_touched(editor):
