@@ -16,8 +16,8 @@ Two parts, on public interfaces only:
   always sees what the first made.
 - ``page_twin`` and ``snippet_twin`` (called from the ``before_create_page`` and
   ``before_create_snippet`` hooks, wagtail_hooks.py) find it: made by the same editor moments
-  ago, of the same type, with the same slug (a page) or name (a snippet), and for a page under
-  the same parent. The post then goes to Wagtail's own edit view for it (``post_as_edit_of``),
+  ago, of the same type, with the same slug or title (a page) or name (a snippet), and for a
+  page under the same parent. The post then goes to Wagtail's own edit view for it (``post_as_edit_of``),
   so what the editor sent becomes its next revision (or is published, if they pressed
   "Publish").
 """
@@ -106,13 +106,14 @@ def page_twin(request, parent_page, page_class):
     """The page this post would create again, if the same editor made it moments ago."""
     if request.method != "POST" or not request.user.is_authenticated:
         return None
-    same_slug = _same_in_any_language(request, "slug")
-    if not same_slug:
+    # The slug, or the title when the form sends no slug (Wagtail then makes it from the title).
+    same_page = _same_in_any_language(request, "slug") | _same_in_any_language(request, "title")
+    if not same_page:
         return None
     created = _just_created(PageLogEntry.objects, request).values("page_id")
     return (
         page_class.objects.child_of(parent_page)
-        .filter(same_slug, pk__in=created)
+        .filter(same_page, pk__in=created)
         .order_by("-pk")
         .first()
     )
