@@ -52,6 +52,20 @@ def add_form(client, parent, page_class):
     return url, data
 
 
+def toolkit_add_form(client, titles, slug):
+    """The admin's add form for a toolkit (under the demo's toolkit index) filled in in each
+    language of ``titles``, with slugs ``{slug}-{language}``; and the address it posts to."""
+    from action.models import ToolkitIndexPage, ToolkitPage
+
+    url, data = add_form(client, ToolkitIndexPage.objects.get(), ToolkitPage)
+    for language, title in titles.items():
+        data[f"title_{language}"] = title
+        data[f"slug_{language}"] = f"{slug}-{language}"
+        data[f"audience_{language}"] = f"{language}: city staff"
+        data[f"summary_{language}"] = f"{language}: {title}, step by step."
+    return url, data
+
+
 def post_edit(client, page, data, **action):
     """Submit the edit form; ``action`` is e.g. ``{"action-submit": "1"}``; none saves a draft."""
     return client.post(edit_url(page), {**data, **action})

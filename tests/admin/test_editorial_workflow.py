@@ -11,12 +11,12 @@ from django.urls import reverse
 from django.utils.html import escape
 from wagtail.models import Page, Site, WorkflowState
 
-from action.models import ToolkitIndexPage, ToolkitPage
+from action.models import ToolkitPage
 from cities.models import CityPage
 from mc2cm_portal.models import Theme
 from tests import LANGUAGES
 from tests.pages import url_in
-from tests.staff import add_form, edit_form, post_edit, refused, staff_client
+from tests.staff import edit_form, post_edit, refused, staff_client, toolkit_add_form
 
 pytestmark = pytest.mark.django_db
 TEXT = {
@@ -26,24 +26,9 @@ TEXT = {
 }
 
 
-@pytest.fixture
-def editor():
-    return staff_client("edna", "Editors")
-
-
-@pytest.fixture
-def moderator():
-    return staff_client("moe", "Moderators")
-
-
 def add_toolkit_draft(editor, **action):
     """The editor fills in the admin's add form for a toolkit, in all three languages."""
-    url, data = add_form(editor, ToolkitIndexPage.objects.get(), ToolkitPage)
-    for language in LANGUAGES:
-        data[f"title_{language}"] = TEXT[language]
-        data[f"slug_{language}"] = f"trial-guide-{language}"
-        data[f"audience_{language}"] = f"{language}: city staff"
-        data[f"summary_{language}"] = f"{language}: {TEXT[language]}, step by step."
+    url, data = toolkit_add_form(editor, TEXT, "trial-guide")
     response = editor.post(url, {**data, **action})
     assert response.status_code == 302, response.context["form"].errors
     return ToolkitPage.objects.get(slug_en="trial-guide-en")

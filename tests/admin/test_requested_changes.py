@@ -11,11 +11,6 @@ COMMENT = "Please shorten the French summary; the Arabic title has a typo."
 
 
 @pytest.fixture
-def editor():
-    return staff_client("edna", "Editors")
-
-
-@pytest.fixture
 def moderator():
     user = staff_client("moe", "Moderators")
     user.user.first_name, user.user.last_name = "Mona", "Haddad"

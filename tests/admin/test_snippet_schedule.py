@@ -16,7 +16,7 @@ from wagtail.models import Revision
 
 from mc2cm_portal.models import Partner, Publication, Theme
 from tests import LANGUAGES
-from tests.staff import edit_snippet, schedule_reached, snippet_url, staff_client
+from tests.staff import edit_snippet, schedule_reached, snippet_url
 
 pytestmark = pytest.mark.django_db
 NEW_NAME = {
@@ -27,16 +27,14 @@ NEW_NAME = {
 
 
 @pytest.mark.parametrize("model", [Partner, Theme, Publication])
-def test_every_reviewed_snippet_offers_the_schedule(model):
-    moderator = staff_client("moe", "Moderators")
+def test_every_reviewed_snippet_offers_the_schedule(model, moderator):
     obj = model.objects.filter(live=True).order_by("pk").first()
     page = moderator.get(snippet_url("edit", obj)).content.decode()
     assert 'name="go_live_at"' in page
     assert 'name="expire_at"' in page
 
 
-def test_a_partners_new_name_waits_for_its_scheduled_time(client):
-    moderator = staff_client("moe", "Moderators")
+def test_a_partners_new_name_waits_for_its_scheduled_time(client, moderator):
     partner = Partner.objects.filter(live=True).order_by("sort_order").first()
     live_name = partner.name_en
     go_live = timezone.localtime(timezone.now() + datetime.timedelta(days=7))

@@ -22,7 +22,7 @@ from mc2cm_portal.caching import page_cache
 from mc2cm_portal.models import Partner, Publication, Theme
 from tests import LANGUAGES
 from tests.pages import url_in
-from tests.staff import edit_snippet, form_data, refused, snippet_url, staff_client
+from tests.staff import edit_snippet, form_data, refused, snippet_url
 
 pytestmark = pytest.mark.django_db
 PHISHING = "https://icmpd-login.example.net/"
@@ -31,16 +31,6 @@ NEW_NAME = {
     "fr": "Organisation usurpatrice",
     "en": "Impostor Organisation",
 }
-
-
-@pytest.fixture
-def editor():
-    return staff_client("edna", "Editors")
-
-
-@pytest.fixture
-def moderator():
-    return staff_client("moe", "Moderators")
 
 
 def workflow_action(client, obj, name):

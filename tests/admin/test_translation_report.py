@@ -20,11 +20,6 @@ REPORT = reverse("mc2cm_translation_status")
 
 
 @pytest.fixture
-def editor():
-    return staff_client("edna", "Editors")
-
-
-@pytest.fixture
 def gaps():
     """Tangier without its French title and portrait; a theme without its Arabic name."""
     city = CityPage.objects.get(slug_en="tangier")
