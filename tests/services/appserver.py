@@ -96,7 +96,7 @@ class Process:
                 process.wait()
 
     def restart(self):
-        Process.stop(self)
+        self.stop()
         return self.start()
 
     def running(self):
@@ -169,6 +169,12 @@ class AppServer(Process):
 
     def passed_fds(self):
         return (self.listener.fileno(),)
+
+    def restart(self):
+        """The instance only: its socket stays open meanwhile, and what arrives waits in its
+        backlog for the new gunicorn, as with systemd."""
+        super().stop()
+        return self.start()
 
     def stop(self, timeout=40):
         """Stopped for good: the instance, then its socket."""
