@@ -25,7 +25,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from mc2cm_portal.access.documents import check_partner_access
-from mc2cm_portal.editing.creation import page_twin, post_as_edit_of, snippet_twin
+from mc2cm_portal.editing.creation import page_twin, save_onto, snippet_twin
 from mc2cm_portal.editing.number_fields import DecimalNumberField, WholeNumberField
 from mc2cm_portal.editing.translated_fields import (
     LANGUAGE_IN_LABEL,
@@ -216,8 +216,7 @@ def save_onto_the_page_just_created(request, parent_page, page_class):
     (editing/creation.py)."""
     twin = page_twin(request, parent_page, page_class)
     if twin is not None:
-        post_as_edit_of(request, twin)
-        return EditView.as_view()(request, page_id=twin.pk)
+        return save_onto(request, twin, EditView.as_view(), page_id=twin.pk)
     return None
 
 
@@ -226,8 +225,7 @@ def save_onto_the_snippet_just_created(request, model):
     """The same for snippets: onto the publication or partner just made, not a second one."""
     twin = snippet_twin(request, model)
     if twin is not None:
-        post_as_edit_of(request, twin)
-        return model.snippet_viewset.edit_view(request, pk=twin.pk)
+        return save_onto(request, twin, model.snippet_viewset.edit_view, pk=twin.pk)
     return None
 
 

@@ -17,9 +17,10 @@ Two parts, on public interfaces only:
 - ``page_twin`` and ``snippet_twin`` (called from the ``before_create_page`` and
   ``before_create_snippet`` hooks, wagtail_hooks.py) find it: made by the same editor moments
   ago, of the same type, with the same slug or title (a page) or name (a snippet), and for a
-  page under the same parent. The post then goes to Wagtail's own edit view for it (``post_as_edit_of``),
-  so what the editor sent becomes its next revision (or is published, if they pressed
-  "Publish").
+  page under the same parent. The editor's post then goes to Wagtail's own edit view for it
+  (``save_onto``), so what they sent becomes its next revision (or is published, if they
+  pressed "Publish"). An autosave that comes second is refused instead: it carries what the
+  form held before the editor's save, which came first.
 """
 
 from datetime import timedelta
@@ -27,6 +28,7 @@ from datetime import timedelta
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
+from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from modelcluster.models import get_all_child_relations
@@ -165,3 +167,15 @@ def post_as_edit_of(request, twin):
         data[f"{prefix}-INITIAL_FORMS"] = str(shift)
         data[f"{prefix}-TOTAL_FORMS"] = str(shift + int(data[f"{prefix}-TOTAL_FORMS"] or 0))
     request.POST = data
+
+
+def save_onto(request, twin, edit_view, **view_arguments):
+    """Answer a second "create" of ``twin``: an editor's save goes to Wagtail's edit view
+    ``edit_view`` for it; an autosave (it asks for JSON) is refused, as it holds what the form
+    held before the save that reached the server first: saved, it would undo the editor's last
+    changes. (Wagtail answers a create view's autosave that a hook stops with its own JSON
+    error, "blocked by hook"; the browser has left the page by then.)"""
+    if not request.accepts("text/html"):
+        return HttpResponse(status=409)
+    post_as_edit_of(request, twin)
+    return edit_view(request, **view_arguments)

@@ -101,21 +101,23 @@ def test_a_second_save_of_a_new_city_keeps_one_copy_of_each_figure(editor):
     assert CityPage.objects.filter(slug_en="rabat").count() == 1
 
 
-def test_an_autosave_after_the_editors_save_goes_onto_the_same_page(editor):
+def test_an_autosave_arriving_after_the_editors_save_does_not_undo_it(editor):
+    """The autosave was sent before the editor's save, with what the form held then; when it
+    reaches the server second, it is refused, not saved over the editor's last changes."""
     url, data = toolkit_form(editor)
+    earlier = dict(data)
+    data["summary_fr"] = "fr : ce que l'éditrice a tapé en dernier"
     assert editor.post(url, data).status_code == 302
     page = guides().get()
 
-    data["summary_fr"] = "fr : dernière version"
-    response = editor.post(url, data, HTTP_ACCEPT="application/json")
+    response = editor.post(url, earlier, HTTP_ACCEPT="application/json")
 
-    assert response.status_code == 200
-    answer = response.json()
-    assert answer["success"] is True
-    assert answer["pk"] == page.pk
+    assert response.status_code == 400
+    assert response.json()["success"] is False
     assert guides().count() == 1
     page.refresh_from_db()
-    assert page.get_latest_revision_as_object().summary_fr == "fr : dernière version"
+    assert page.revisions.count() == 1
+    assert page.get_latest_revision_as_object().summary_fr == data["summary_fr"]
 
 
 def test_publish_sent_after_an_autosave_publishes_the_page_it_made(moderator):
@@ -240,15 +242,18 @@ def test_a_second_save_of_a_new_publication_becomes_its_next_revision(editor):
     assert revisions.order_by("-pk").first().as_object().year == 2025
 
 
-def test_an_autosave_after_the_editors_save_goes_onto_the_same_publication(editor):
-    assert post_add(editor).status_code == 302
+def test_an_autosave_arriving_after_the_editors_save_leaves_the_publication_alone(editor):
+    assert post_add(editor, {"year": "2025"}).status_code == 302
     publication = publications().get()
 
     response = post_add(editor, {"year": "2024"}, HTTP_ACCEPT="application/json")
 
-    assert response.status_code == 200
-    assert response.json()["pk"] == publication.pk
+    assert response.status_code == 400
+    assert response.json()["success"] is False
     assert publications().count() == 1
+    assert Revision.objects.for_instance(publication).count() == 1
+    publication.refresh_from_db()
+    assert publication.year == 2025
 
 
 def test_a_second_save_keeps_one_copy_of_each_file(editor):
