@@ -143,9 +143,13 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The admin sends requests in parallel (editing-session pings, previews, background
     # saves). SQLite's default transactions start as readers and fail at once with "database
     # is locked" when they need to write while another request writes; IMMEDIATE ones wait
-    # for the lock instead (up to the timeout, in seconds).
+    # for the lock instead, up to DJANGO_SQLITE_LOCK_TIMEOUT seconds (20 by default), then
+    # give up: /health/ then reports the database unavailable.
     # https://docs.djangoproject.com/en/5.2/ref/databases/#sqlite-transaction-behavior
-    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": float(os.environ.get("DJANGO_SQLITE_LOCK_TIMEOUT", "20")),
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

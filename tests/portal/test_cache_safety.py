@@ -97,7 +97,12 @@ def shared_site(demo_sites, static_root, server_user):
 @pytest.fixture(scope="module")
 def server(shared_site, server_user):
     site = shared_site
-    env = site.env(DJANGO_STATIC_ROOT=str(site.folder / "static"), MC2CM_PAGE_CACHE="1")
+    # A write waits 5 s for SQLite's lock, not 20: the locked-database test waits for it twice.
+    env = site.env(
+        DJANGO_STATIC_ROOT=str(site.folder / "static"),
+        MC2CM_PAGE_CACHE="1",
+        DJANGO_SQLITE_LOCK_TIMEOUT="5",
+    )
     with serve(env, site.folder / "server.log", user=server_user) as base:
         yield site, {**env, "DJANGO_PUBLIC_URL": base}, base
 
