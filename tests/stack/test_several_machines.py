@@ -234,7 +234,7 @@ def test_redis_stopped_under_load_costs_no_error_and_hits_come_back(stack, addre
     paths = [path for kind in addresses.values() for path in kind.values()]
     # Through nginx as Varnish would send them (the public host), so the page cache in
     # Redis is asked every time.
-    with Load(stack.nginx.url, paths, stack.public_host, rate=40) as load:
+    with Load(stack.nginx.url, paths, stack.public_host, rate=80) as load:
         load.wait_for(200)
         stack.redis.stop()
         load.wait_for(500)
@@ -264,7 +264,7 @@ def test_restarting_a_then_b_under_load_fails_no_request_and_both_serve(stack, a
     paths = [path for kind in addresses.values() for path in kind.values()]
     before = stack.served()
     logged = len(stack.nginx.access_lines())
-    with Load(stack.nginx.url, paths, stack.public_host, rate=50, limit=4000) as load:
+    with Load(stack.nginx.url, paths, stack.public_host, rate=100, limit=4000) as load:
         load.wait_for(100)
         stack.a.restart()
         # A rolling restart, as the operations guide says: the next instance once the
