@@ -85,8 +85,9 @@ MIDDLEWARE = [
     # a slow line. After whitenoise, which sends its own pre-compressed static files. Django's
     # gzip adds random bytes to each response against BREACH-style guessing of a CSRF token;
     # a kept page has no token (an answer that sets a cookie is never kept), so sending the
-    # same compressed bytes again gives nothing away.
-    "django.middleware.gzip.GZipMiddleware",
+    # same compressed bytes again gives nothing away. Text only: downloads keep their bytes
+    # and their length (operations/compression.py).
+    "mc2cm_portal.operations.compression.TextGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the language from the URL prefix, or for "/"
     # from the browser's Accept-Language header.

@@ -4,8 +4,12 @@ and whitenoise serves the static files compressed and, when fingerprinted, cache
 import gzip
 import json
 import re
+import urllib.parse
 
 import pytest
+from django.test import RequestFactory
+from wagtail.utils import sendfile_streaming_backend
+from wagtail.utils.sendfile import sendfile
 
 from tests.servers import get, serve
 
@@ -53,6 +57,39 @@ def test_pages_travel_compressed_from_the_page_cache_too(server):
     status, headers, body = get(base, "/ar/")
     assert "content-encoding" not in headers
     assert body.decode() == page
+
+
+# What curl --compressed asks for, and then decodes: it refuses an answer in any other encoding.
+CLIENT_ENCODINGS = ("deflate", "gzip", "br", "zstd")
+
+
+def test_a_file_comes_in_an_encoding_the_client_knows(server):
+    """A researcher's script asking for compressed answers gets the PDF as stored, with no
+    Content-Encoding (a PDF is not compressed on the way). Wagtail's file sending wrote
+    "Content-Encoding: None", which such a client cannot decode."""
+    base, _log, _static = server
+    listing = json.loads(get(base, "/api/v2/documents/?limit=1")[2])
+    path = urllib.parse.urlsplit(listing["items"][0]["meta"]["download_url"]).path
+    status, headers, body = get(
+        base, urllib.parse.unquote(path), {"Accept-Encoding": ", ".join(CLIENT_ENCODINGS)}
+    )
+    assert status == 200
+    assert headers["content-type"] == "application/pdf"
+    assert "content-encoding" not in headers, headers
+    assert int(headers["content-length"]) == len(body)
+    assert body.startswith(b"%PDF-")
+
+
+def test_wagtail_still_names_none_as_the_encoding_of_a_pdf(tmp_path):
+    """Why access/documents.py removes the header: the day this fails, Wagtail no longer
+    writes it, and those lines can go."""
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n")
+    # As Wagtail's document view calls it for a file on local disk.
+    response = sendfile(
+        RequestFactory().get("/"), str(pdf), backend=sendfile_streaming_backend.sendfile
+    )
+    assert response["Content-Encoding"] == "None"
 
 
 def test_fingerprinted_css_is_compressed_and_cached_for_good(server):
