@@ -34,6 +34,24 @@ def test_city_photo_is_served_as_sized_webp_renditions(client):
     assert "harbour.jpg" not in tag  # never the original upload
 
 
+def test_a_browser_gets_each_rendition_as_stored_with_its_length(client):
+    """Every browser asks for gzip: a WebP is compressed already, so it comes as it is, and
+    with its length (it used to be gzipped again on the way, without a length)."""
+    city = CityPage.objects.get(slug_en="tangier")
+    city.image = harbour_image()
+    city.image_alt_en = "The harbour"
+    city.save()
+    html = client.get(url_in(city, "en")).content.decode()
+    src = re.search(r'<img [^>]*src="([^"]+\.webp)"', html).group(1)
+    response = client.get(src, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/webp"
+    assert not response.has_header("Content-Encoding"), response["Content-Encoding"]
+    body = b"".join(response.streaming_content)
+    assert int(response["Content-Length"]) == len(body)
+    assert body[:4] == b"RIFF" and body[8:12] == b"WEBP"
+
+
 def harbour_image():
     buffer = io.BytesIO()
     PILImage.new("RGB", (1600, 900), (30, 90, 120)).save(buffer, "JPEG")
