@@ -1,6 +1,7 @@
 """Staff accounts in the editorial groups, and the admin forms they submit."""
 
 import datetime
+import json
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -69,6 +70,41 @@ def toolkit_add_form(client, titles, slug):
 def post_edit(client, page, data, **action):
     """Submit the edit form; ``action`` is e.g. ``{"action-submit": "1"}``; none saves a draft."""
     return client.post(edit_url(page), {**data, **action})
+
+
+TOOLKIT_TEXT = {
+    "ar": "دليل تجريبي لاستقبال الوافدين الجدد",
+    "fr": "Guide d'essai pour accueillir les nouveaux arrivants",
+    "en": "Trial guide to welcoming newcomers",
+}
+
+
+def add_toolkit_draft(editor, **action):
+    """The editor fills in the admin's add form for a toolkit, in all three languages, and
+    saves it (or does ``action``); the new page."""
+    from action.models import ToolkitPage
+
+    url, data = toolkit_add_form(editor, TOOLKIT_TEXT, "trial-guide")
+    response = editor.post(url, {**data, **action})
+    assert response.status_code == 302, response.context["form"].errors
+    return ToolkitPage.objects.get(slug_en="trial-guide-en")
+
+
+def workflow_action(moderator, page, name, comment=""):
+    """A moderator's approve or reject (``name``) of the page's current task, from its edit
+    screen, with an optional comment."""
+    data = edit_form(moderator, page)
+    extra = json.dumps({"comment": comment}) if comment else "{}"
+    return post_edit(
+        moderator,
+        page,
+        data,
+        **{
+            "action-workflow-action": "1",
+            "workflow-action-name": name,
+            "workflow-action-extra-data": extra,
+        },
+    )
 
 
 def refused(response):

@@ -3,55 +3,32 @@
 Everything goes through the admin's own URLs and forms, signed in as a member of the group.
 """
 
-import json
-
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils.html import escape
 from wagtail.models import Page, Site, WorkflowState
 
-from action.models import ToolkitPage
 from cities.models import CityPage
 from mc2cm_portal.models import Theme
 from tests import LANGUAGES
 from tests.pages import url_in
-from tests.staff import edit_form, post_edit, refused, staff_client, toolkit_add_form
+from tests.staff import (
+    TOOLKIT_TEXT,
+    add_toolkit_draft,
+    edit_form,
+    post_edit,
+    refused,
+    staff_client,
+    workflow_action,
+)
 
 pytestmark = pytest.mark.django_db
-TEXT = {
-    "ar": "دليل تجريبي لاستقبال الوافدين الجدد",
-    "fr": "Guide d'essai pour accueillir les nouveaux arrivants",
-    "en": "Trial guide to welcoming newcomers",
-}
-
-
-def add_toolkit_draft(editor, **action):
-    """The editor fills in the admin's add form for a toolkit, in all three languages."""
-    url, data = toolkit_add_form(editor, TEXT, "trial-guide")
-    response = editor.post(url, {**data, **action})
-    assert response.status_code == 302, response.context["form"].errors
-    return ToolkitPage.objects.get(slug_en="trial-guide-en")
 
 
 def approval_task_state(page):
     state = WorkflowState.objects.for_instance(page).get(status=WorkflowState.STATUS_IN_PROGRESS)
     return state.current_task_state
-
-
-def workflow_action(moderator, page, name, comment=""):
-    data = edit_form(moderator, page)
-    extra = json.dumps({"comment": comment}) if comment else "{}"
-    return post_edit(
-        moderator,
-        page,
-        data,
-        **{
-            "action-workflow-action": "1",
-            "workflow-action-name": name,
-            "workflow-action-extra-data": extra,
-        },
-    )
 
 
 def test_the_workflow_covers_every_page_from_the_root():
@@ -69,7 +46,7 @@ def test_an_editor_drafts_cannot_publish_and_a_moderator_approves(client, editor
     page = add_toolkit_draft(editor, **{"action-publish": "action-publish"})
     assert not page.live
     assert client.get(url_in(page, "en")).status_code == 404
-    assert page.title_ar == TEXT["ar"]
+    assert page.title_ar == TOOLKIT_TEXT["ar"]
 
     response = post_edit(editor, page, edit_form(editor, page), **{"action-submit": "1"})
     assert response.status_code == 302
@@ -90,7 +67,7 @@ def test_an_editor_drafts_cannot_publish_and_a_moderator_approves(client, editor
     for language in LANGUAGES:
         visit = client.get(url_in(page, language))
         assert visit.status_code == 200
-        assert escape(TEXT[language]) in visit.content.decode()
+        assert escape(TOOLKIT_TEXT[language]) in visit.content.decode()
 
 
 def test_a_rejected_draft_comes_back_to_the_editor_intact(editor, moderator):
@@ -110,7 +87,7 @@ def test_a_rejected_draft_comes_back_to_the_editor_intact(editor, moderator):
     again = edit_form(editor, page)
     assert again["summary_fr"] == "Résumé retravaillé par la rédaction, à relire."
     for language in LANGUAGES:
-        assert again[f"title_{language}"] == TEXT[language]
+        assert again[f"title_{language}"] == TOOLKIT_TEXT[language]
 
 
 def test_editors_cannot_publish_unpublish_move_or_delete_live_pages(client, editor):

@@ -3,8 +3,14 @@
 import pytest
 from django.utils.html import escape
 
-from tests.admin.test_editorial_workflow import add_toolkit_draft, workflow_action
-from tests.staff import edit_form, edit_url, post_edit, staff_client
+from tests.staff import (
+    add_toolkit_draft,
+    edit_form,
+    edit_url,
+    post_edit,
+    staff_client,
+    workflow_action,
+)
 
 pytestmark = pytest.mark.django_db
 COMMENT = "Please shorten the French summary; the Arabic title has a typo."
