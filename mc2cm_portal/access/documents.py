@@ -206,7 +206,7 @@ def serve_document(request, document_id, document_filename):
     # Wagtail's file sending (wagtail/utils/sendfile.py) sets Content-Encoding to what
     # ``mimetypes`` guesses from the name: None for a PDF, which Django writes as the text
     # "None", an encoding no client knows (curl --compressed refuses the file). A file is
-    # sent as stored. Pinned by tests/portal/test_production_server.py: when Wagtail stops
+    # sent as stored. Pinned by tests/portal/test_compression.py: when Wagtail stops
     # writing it, that test fails and these lines can go.
     if response.get("Content-Encoding") == "None":
         del response["Content-Encoding"]
