@@ -25,7 +25,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from mc2cm_portal.access.documents import check_partner_access
-from mc2cm_portal.editing.creation import page_twin, save_onto, snippet_twin
+from mc2cm_portal.editing.creation import page_twin, save_onto, send_whole_lists, snippet_twin
 from mc2cm_portal.editing.number_fields import DecimalNumberField, WholeNumberField
 from mc2cm_portal.editing.translated_fields import (
     LANGUAGE_IN_LABEL,
@@ -227,6 +227,17 @@ def save_onto_the_snippet_just_created(request, model):
     if twin is not None:
         return save_onto(request, twin, model.snippet_viewset.edit_view, pk=twin.pk)
     return None
+
+
+@hooks.register("before_edit_page")
+@hooks.register("before_edit_snippet")
+def send_the_editors_whole_lists(request, instance):
+    """An editor's save replaces the lists of child items (a city's figures, a publication's
+    files) with the ones the form sends, even when its own autosave, still on its way, added
+    items the form has not heard of (editing/creation.py). Autosaves are left alone: Wagtail
+    tells the form the ids of what they add, by position in the form."""
+    if request.method == "POST" and request.accepts("text/html"):
+        send_whole_lists(request, instance)
 
 
 # --- The moderator's request for changes, where the editor works ---------------------------

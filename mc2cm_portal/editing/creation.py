@@ -21,6 +21,12 @@ Two parts, on public interfaces only:
   (``save_onto``), so what they sent becomes its next revision (or is published, if they
   pressed "Publish"). An autosave that comes second is refused instead: it carries what the
   form held before the editor's save, which came first.
+
+The same moment comes again later: the editor presses "Save" while a later autosave (to the
+edit view now) is on its way. The form has not yet heard which new child items that autosave
+made, and sends them again as new. ``send_whole_lists`` (the ``before_edit_page`` and
+``before_edit_snippet`` hooks) makes the lists the editor sends replace the saved ones, so
+nothing is kept twice.
 """
 
 from datetime import timedelta
@@ -136,23 +142,32 @@ def snippet_twin(request, model):
     return model.objects.filter(same_name, pk__in=list(created)).order_by("-pk").first()
 
 
-def post_as_edit_of(request, twin):
-    """Make ``request``, a post of the create form, a post of ``twin``'s edit form.
+def send_whole_lists(request, latest):
+    """Make the lists of child items ``request`` posts (a city's figures, a publication's
+    files) replace those of ``latest``, the page or snippet as the edit view starts from it.
 
-    The fields are the same, but not the lists of child items (a city's figures, a
-    publication's files): the create form sends its whole list as new items, and an edit form
-    adds new items to those it has. So each list ``twin`` has now (in its latest revision, which
-    the edit form starts from) is sent first, as deleted items, in Django's formset protocol
-    (the item's id and DELETE), then the items posted: the posted list replaces it.
+    A Django formset only changes the items it names by id and adds those it sends without
+    one; an item of ``latest`` it does not name is kept. The admin's forms always send their
+    whole list, so such an item was made after the form was loaded, by a save the form has not
+    heard back from: its own autosave still on its way when the editor pressed "Save", or the
+    first "create" of the same page (``save_onto``). The item the form sends without an id is
+    the same one again; kept, it would be there twice (for a publication's file, an error page:
+    one file per language). So each such item is sent first, as deleted (its id and DELETE),
+    then the items posted.
     """
     data = request.POST.copy()
-    latest = twin.get_latest_revision_as_object()
-    for relation in get_all_child_relations(type(twin)):
+    changed = False
+    for relation in get_all_child_relations(type(latest)):
         prefix = relation.get_accessor_name()
         if f"{prefix}-TOTAL_FORMS" not in data:
             continue
-        current = list(getattr(latest, prefix).all())
-        shift = len(current)
+        total = int(data[f"{prefix}-TOTAL_FORMS"] or 0)
+        named = {data.get(f"{prefix}-{index}-id") for index in range(total)}
+        unnamed = [item for item in getattr(latest, prefix).all() if str(item.pk) not in named]
+        if not unnamed:
+            continue
+        changed = True
+        shift = len(unnamed)
         items = []
         for key in list(data):
             index, separator, field = key.removeprefix(f"{prefix}-").partition("-")
@@ -161,12 +176,13 @@ def post_as_edit_of(request, twin):
                 del data[key]
         for index, field, values in items:
             data.setlist(f"{prefix}-{index + shift}-{field}", values)
-        for index, item in enumerate(current):
+        for index, item in enumerate(unnamed):
             data[f"{prefix}-{index}-id"] = str(item.pk)
             data[f"{prefix}-{index}-DELETE"] = "on"
-        data[f"{prefix}-INITIAL_FORMS"] = str(shift)
-        data[f"{prefix}-TOTAL_FORMS"] = str(shift + int(data[f"{prefix}-TOTAL_FORMS"] or 0))
-    request.POST = data
+        data[f"{prefix}-INITIAL_FORMS"] = str(shift + int(data[f"{prefix}-INITIAL_FORMS"] or 0))
+        data[f"{prefix}-TOTAL_FORMS"] = str(shift + total)
+    if changed:
+        request.POST = data
 
 
 def save_onto(request, twin, edit_view, **view_arguments):
@@ -177,5 +193,6 @@ def save_onto(request, twin, edit_view, **view_arguments):
     error, "blocked by hook"; the browser has left the page by then.)"""
     if not request.accepts("text/html"):
         return HttpResponse(status=409)
-    post_as_edit_of(request, twin)
+    # The create form sends its lists as new items: they replace those the first save made.
+    send_whole_lists(request, twin.get_latest_revision_as_object())
     return edit_view(request, **view_arguments)

@@ -299,3 +299,91 @@ def test_while_a_publication_is_created_another_create_waits(editor):
     with hooks.register_temporarily("before_create_snippet", another_create_alongside):
         assert post_add(editor).status_code == 302
     assert seen == [True]
+
+
+# --- "Save" pressed while a later autosave (to the edit view) is on its way ------------------
+
+
+def file_row(index, language, document):
+    return {
+        f"files-{index}-id": "",
+        f"files-{index}-language": language,
+        f"files-{index}-document": str(document.pk),
+        f"files-{index}-ORDER": str(index + 1),
+    }
+
+
+def test_a_save_sent_while_an_autosave_adds_a_file_keeps_one_file_per_language(editor):
+    """The publication exists (the first autosave made it, with its Arabic file). The editor
+    adds the French file; the autosave that sends it reaches the server, but the editor presses
+    "Save" before its answer (the new file's id) reaches the form. The save sends the French
+    file again as new: one French file, not an error page."""
+    arabic, french, english = get_document_model().objects.order_by("pk")[:3]
+    data = {**form_data(editor, snippet_url("add", Publication)), **PUBLICATION}
+    data |= {"files-TOTAL_FORMS": "1", **file_row(0, "ar", arabic)}
+    made = post_add(editor, data, HTTP_ACCEPT="application/json").json()
+    assert made["success"], made
+    data |= made["field_updates"]  # what Wagtail's script does with the answer
+    data |= {"files-TOTAL_FORMS": "2", **file_row(1, "fr", french)}
+    autosave = editor.post(made["url"], data, HTTP_ACCEPT="application/json")
+    assert autosave.json()["success"], autosave.json()
+    # Its answer never reaches the form: the editor adds the English file and saves.
+    data |= {"files-TOTAL_FORMS": "3", **file_row(2, "en", english)}
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = editor.post(made["url"], data)
+
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    publication = publications().get()
+    latest = publication.get_latest_revision_as_object()
+    assert sorted(file.language for file in latest.files.all()) == ["ar", "en", "fr"]
+    assert sorted(publication.files.values_list("language", flat=True)) == ["ar", "en", "fr"]
+
+
+def test_a_save_sent_while_an_autosave_adds_a_figure_keeps_one_copy_of_it(editor):
+    """The same for a city's key figures: no constraint would stop a second copy, which
+    visitors would then see twice."""
+    url, data = add_form(editor, CityIndexPage.objects.get(), CityPage)
+    data |= {f"title_{code}": "Rabat" for code in LANGUAGES}
+    data |= {f"slug_{code}": "rabat" for code in LANGUAGES}
+    data |= {f"country_{code}": "Maroc" for code in LANGUAGES}
+    data |= {"region": "south_mediterranean", "latitude": "34.02", "longitude": "-6.84"}
+    made = editor.post(url, data | {"member_since": "2024"}, HTTP_ACCEPT="application/json")
+    assert made.json()["success"], made.json()
+    data |= made.json()["field_updates"] | {"member_since": "2024"}
+    data |= {"figures-TOTAL_FORMS": "1", "figures-0-ORDER": "1", "figures-0-id": ""}
+    data |= {f"figures-0-label_{code}": "Population" for code in LANGUAGES}
+    data |= {f"figures-0-source_{code}": "HCP" for code in LANGUAGES}
+    data |= {"figures-0-value": "577827", "figures-0-unit": "people", "figures-0-year": "2014"}
+    edit = made.json()["url"]
+    autosave = editor.post(edit, data, HTTP_ACCEPT="application/json")
+    assert autosave.json()["success"], autosave.json()
+
+    response = editor.post(edit, data | {"figures-0-year": "2024"})
+
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    city = CityPage.objects.get(slug_en="rabat")
+    figures = city.get_latest_revision_as_object().figures.all()
+    assert [(figure.value, figure.year) for figure in figures] == [(577827, 2024)]
+
+
+def test_an_edit_that_names_every_file_changes_only_what_it_says(editor):
+    """The usual edit: the form names each file by its id; removing one removes that one."""
+    arabic, french = get_document_model().objects.order_by("pk")[:2]
+    data = {**form_data(editor, snippet_url("add", Publication)), **PUBLICATION}
+    data |= {"files-TOTAL_FORMS": "2", **file_row(0, "ar", arabic), **file_row(1, "fr", french)}
+    assert post_add(editor, data).status_code == 302
+    publication = publications().get()
+    url = snippet_url("edit", publication)
+    edit = form_data(editor, url)
+    assert edit["files-INITIAL_FORMS"] == "2"
+    french_row = next(i for i in range(2) if edit[f"files-{i}-language"] == "fr")
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = editor.post(url, edit | {f"files-{french_row}-DELETE": "on", "year": "2023"})
+
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    publication.refresh_from_db()
+    latest = publication.get_latest_revision_as_object()
+    assert [file.language for file in latest.files.all()] == ["ar"]
+    assert latest.year == 2023

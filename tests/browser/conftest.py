@@ -98,6 +98,33 @@ def pytest_runtest_teardown(item, nextitem):
 
 # --- The portal ------------------------------------------------------------------------
 
+# The portal's log while it runs, and how much of it each test has already seen: a browser
+# test that fails reports what the server said meanwhile (an error page in Chromium names no
+# cause; the log, deleted with the run's folders, does).
+_SERVER_LOG = {"path": None, "seen": 0}
+SERVER_LOG_REPORT_CHARS = 8000
+
+
+def _server_log_size():
+    path = _SERVER_LOG["path"]
+    return path.stat().st_size if path is not None and path.exists() else 0
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if not _is_browser_test(item):
+        return report
+    if call.when == "setup":
+        _SERVER_LOG["seen"] = _server_log_size()
+    elif report.failed and _SERVER_LOG["path"] is not None:
+        with _SERVER_LOG["path"].open("rb") as log:
+            log.seek(_SERVER_LOG["seen"])
+            said = log.read().decode(errors="replace")
+        if said:
+            report.sections.append(("the portal's log", said[-SERVER_LOG_REPORT_CHARS:]))
+    return report
+
 
 def _wait_until_answering(process, url, log):
     deadline = time.monotonic() + SERVER_START_TIMEOUT
@@ -178,6 +205,7 @@ def portal_url(demo_sites):
     # The dev accounts (partner / mc2cm-partner ...); the command insists on DEBUG.
     run_manage({**env, "DJANGO_DEBUG": "1"}, "create_dev_accounts", "-v", "0")
     log = site.folder / "server.log"
+    _SERVER_LOG["path"] = log
     with log.open("w") as output:
         process = subprocess.Popen(
             [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],

@@ -87,3 +87,74 @@ def test_save_draft_pressed_while_the_first_autosave_is_on_its_way_makes_one_pag
         "print([(page.pk, page.revisions.count()) for page in pages])"
     )
     assert pages_and_revisions == f"[({page_id}, 2)]"
+
+
+def choose_document(page, index, language):
+    """Add a file row in ``language`` and choose a document for it in the chooser."""
+    page.get_by_role("button", name=re.compile(r"Add file", re.I)).click()
+    row = page.locator(f"#inline_child_files-{index}")
+    row.locator(f"#id_files-{index}-language").select_option(language)
+    row.get_by_role("button", name="Choose a document").click()
+    dialog = page.get_by_role("dialog")
+    link = dialog.locator("tbody a[data-chooser-modal-choice]").nth(index)
+    title = link.inner_text().strip()
+    link.click()
+    expect(dialog).to_be_hidden()
+    expect(row).to_contain_text(title)
+
+
+def test_save_pressed_while_an_autosave_adds_a_file_keeps_one_file_per_language(editor):
+    """A later autosave, to the edit view now: it adds the French file on the server, but the
+    editor presses "Save" before its answer (the new file's id) reaches the form, which then
+    sends the French file again as new. One French file, the editor's save, no error page."""
+    title = "Publication saved while autosaving"
+    answers = []
+    held = []
+
+    def hold_the_autosaves_answer(route):
+        if is_autosave(route.request) and "/edit/" in route.request.url and not held:
+            held.append((route, route.fetch()))  # the server has answered; the browser waits
+        else:
+            route.continue_()
+
+    editor.on("response", lambda answer: answers.append(answer))
+    editor.add_init_script(
+        "document.addEventListener('w-unsaved:watch-edits',"
+        " () => { document.documentElement.dataset.watchingEdits = '1' })"
+    )
+    add = "/admin/snippets/mc2cm_portal/publication/add/"
+    edits = re.compile(r".*/admin/snippets/mc2cm_portal/publication/edit/\d+/$")
+    editor.route(edits, hold_the_autosaves_answer)
+    try:
+        editor.goto(add)
+        expect(editor.locator("html[data-watching-edits]")).to_have_count(1)
+        editor.locator("#id_title_en").fill(title)
+        editor.locator("#id_kind").select_option("report")
+        choose_document(editor, 0, "ar")
+        # The first autosave makes the publication; the form then edits it.
+        editor.wait_for_url(edits, timeout=30_000)
+        choose_document(editor, 1, "fr")
+        for _ in range(150):
+            if held:
+                break
+            editor.wait_for_timeout(100)
+        assert held, "Wagtail did not autosave the French file"
+        assert held[0][1].status == 200
+
+        editor.get_by_role("button", name=re.compile(r"^Save( draft)?$")).first.click()
+        editor.wait_for_load_state()
+        expect(editor.locator(".messages")).to_contain_text(f"'{title}' updated")
+    finally:
+        editor.unroute(edits)
+        for route, answer in held:
+            with contextlib.suppress(PlaywrightError):  # its page has gone: nothing to answer
+                route.fulfill(response=answer)
+
+    errors = [f"{a.status} {a.url}" for a in answers if a.status >= 500]
+    assert not errors, errors
+    files = on_portal(
+        "from mc2cm_portal.models import Publication; "
+        f"p = Publication.objects.get(title_en={title!r}); "
+        "print(sorted(f.language for f in p.get_latest_revision_as_object().files.all()))"
+    )
+    assert files == "['ar', 'fr']"
