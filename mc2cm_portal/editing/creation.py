@@ -163,7 +163,13 @@ def send_whole_lists(request, latest):
             continue
         total = int(data[f"{prefix}-TOTAL_FORMS"] or 0)
         named = {data.get(f"{prefix}-{index}-id") for index in range(total)}
-        unnamed = [item for item in getattr(latest, prefix).all() if str(item.pk) not in named]
+        # Items a revision holds without an id (new in a draft of a live page) are replaced
+        # by modelcluster itself on every save.
+        unnamed = [
+            item
+            for item in getattr(latest, prefix).all()
+            if item.pk is not None and str(item.pk) not in named
+        ]
         if not unnamed:
             continue
         changed = True

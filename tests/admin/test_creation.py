@@ -25,7 +25,15 @@ from cities.models import CityIndexPage, CityPage
 from mc2cm_portal.editing.creation import TWIN_WINDOW
 from mc2cm_portal.models import Publication
 from tests import LANGUAGES
-from tests.staff import add_form, form_data, snippet_url, staff_client, toolkit_add_form
+from tests.staff import (
+    add_form,
+    edit_form,
+    form_data,
+    post_edit,
+    snippet_url,
+    staff_client,
+    toolkit_add_form,
+)
 
 pytestmark = pytest.mark.django_db
 TITLE = {
@@ -387,3 +395,33 @@ def test_an_edit_that_names_every_file_changes_only_what_it_says(editor):
     latest = publication.get_latest_revision_as_object()
     assert [file.language for file in latest.files.all()] == ["ar"]
     assert latest.year == 2023
+
+
+def test_a_figure_added_in_a_draft_of_a_live_city_is_kept_once_over_two_saves(editor):
+    """A live city's draft holds its new figure without an id (it is only in the revision);
+    the next save of the form, which shows that figure, keeps one copy of it."""
+    city = CityPage.objects.live().filter(figures__isnull=False).distinct().first()
+    before = [(f.value, f.year) for f in city.figures.all()]
+    data = edit_form(editor, city)
+    new = int(data["figures-TOTAL_FORMS"])
+    data |= {f"figures-{new}-{field}": "" for field in ("id", "DELETE")}
+    data |= {f"figures-{new}-label_{code}": "Households" for code in LANGUAGES}
+    data |= {f"figures-{new}-source_{code}": "Census" for code in LANGUAGES}
+    data |= {f"figures-{new}-value": "1234", f"figures-{new}-unit": "people"}
+    data |= {f"figures-{new}-year": "2020", f"figures-{new}-ORDER": str(new + 1)}
+    data["figures-TOTAL_FORMS"] = str(new + 1)
+    first = post_edit(editor, city, data)
+    assert first.status_code == 302, first.context and first.context["form"].errors
+
+    again = edit_form(editor, city)
+    (row,) = [
+        k.removesuffix("-year") for k, v in again.items() if k.endswith("-year") and v == "2020"
+    ]
+    assert again[f"{row}-id"] == ""  # only in the draft: no id to name it by
+    response = post_edit(editor, city, again | {"title_en": f"{city.title_en} "})
+
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    city.refresh_from_db()
+    latest = [(f.value, f.year) for f in city.get_latest_revision_as_object().figures.all()]
+    assert sorted(latest, key=str) == sorted([*before, (1234, 2020)], key=str)
+    assert [(f.value, f.year) for f in city.figures.all()] == before  # live: unchanged
