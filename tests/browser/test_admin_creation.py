@@ -32,6 +32,27 @@ def is_autosave(request):
     return request.method == "POST" and "text/html" not in request.headers.get("accept", "")
 
 
+def say_when_the_form_watches_edits(page):
+    """The form starts watching for edits a moment after it loads; edits made before that are
+    its starting point, which no autosave sends. It says when, with this event: the page then
+    has ``html[data-watching-edits]``."""
+    page.add_init_script(
+        "document.addEventListener('w-unsaved:watch-edits',"
+        " () => { document.documentElement.dataset.watchingEdits = '1' })"
+    )
+
+
+def wait_for_the_held_autosave(page, held, what):
+    """Wagtail autosaves once the editor has stopped (WAGTAIL_AUTOSAVE_INTERVAL): wait for the
+    route handler to hold that autosave's answer in ``held``."""
+    for _ in range(150):
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert held, f"Wagtail did not autosave {what}"
+    assert held[0][1].status == 200
+
+
 def test_save_draft_pressed_while_the_first_autosave_is_on_its_way_makes_one_page(editor):
     index_id = on_portal(
         "from action.models import ToolkitIndexPage; print(ToolkitIndexPage.objects.get().pk)"
@@ -45,12 +66,7 @@ def test_save_draft_pressed_while_the_first_autosave_is_on_its_way_makes_one_pag
         else:
             route.continue_()
 
-    # The form starts watching for edits a moment after it loads; edits made before that are
-    # its starting point, which no autosave sends. It says when, with this event.
-    editor.add_init_script(
-        "document.addEventListener('w-unsaved:watch-edits',"
-        " () => { document.documentElement.dataset.watchingEdits = '1' })"
-    )
+    say_when_the_form_watches_edits(editor)
     editor.route(f"**{add}", hold_the_autosaves_answer)
     try:
         editor.goto(add)
@@ -59,13 +75,7 @@ def test_save_draft_pressed_while_the_first_autosave_is_on_its_way_makes_one_pag
         editor.locator("#id_audience_en").fill("Reception desk staff")
         editor.locator("#id_summary_en").fill("A guide for the reception desk.")
         editor.locator("#id_summary_en").press("Tab")
-        # Wagtail autosaves once the editor has stopped typing (WAGTAIL_AUTOSAVE_INTERVAL).
-        for _ in range(150):
-            if held:
-                break
-            editor.wait_for_timeout(100)
-        assert held, "Wagtail did not autosave the new page"
-        assert held[0][1].status == 200
+        wait_for_the_held_autosave(editor, held, "the new page")
 
         editor.locator("#id_summary_en").fill("A guide for the reception desk, as left.")
         editor.get_by_role("button", name="Save draft", exact=True).click()
@@ -118,10 +128,7 @@ def test_save_pressed_while_an_autosave_adds_a_file_keeps_one_file_per_language(
             route.continue_()
 
     editor.on("response", lambda answer: answers.append(answer))
-    editor.add_init_script(
-        "document.addEventListener('w-unsaved:watch-edits',"
-        " () => { document.documentElement.dataset.watchingEdits = '1' })"
-    )
+    say_when_the_form_watches_edits(editor)
     add = "/admin/snippets/mc2cm_portal/publication/add/"
     edits = re.compile(r".*/admin/snippets/mc2cm_portal/publication/edit/\d+/$")
     editor.route(edits, hold_the_autosaves_answer)
@@ -134,12 +141,7 @@ def test_save_pressed_while_an_autosave_adds_a_file_keeps_one_file_per_language(
         # The first autosave makes the publication; the form then edits it.
         editor.wait_for_url(edits, timeout=30_000)
         choose_document(editor, 1, "fr")
-        for _ in range(150):
-            if held:
-                break
-            editor.wait_for_timeout(100)
-        assert held, "Wagtail did not autosave the French file"
-        assert held[0][1].status == 200
+        wait_for_the_held_autosave(editor, held, "the French file")
 
         editor.get_by_role("button", name=re.compile(r"^Save( draft)?$")).first.click()
         editor.wait_for_load_state()
