@@ -153,7 +153,8 @@ def send_whole_lists(request, latest):
     first "create" of the same page (``save_onto``). The item the form sends without an id is
     the same one again; kept, it would be there twice (for a publication's file, an error page:
     one file per language). So each such item is sent first, as deleted (its id and DELETE),
-    then the items posted.
+    then the items posted. Should a colleague have saved the same page meanwhile (Wagtail
+    shows both editors that the other is there), the last save's list wins, as its title does.
     """
     data = request.POST.copy()
     changed = False

@@ -425,3 +425,31 @@ def test_a_figure_added_in_a_draft_of_a_live_city_is_kept_once_over_two_saves(ed
     latest = [(f.value, f.year) for f in city.get_latest_revision_as_object().figures.all()]
     assert sorted(latest, key=str) == sorted([*before, (1234, 2020)], key=str)
     assert [(f.value, f.year) for f in city.figures.all()] == before  # live: unchanged
+
+
+def test_of_two_editors_saving_one_publication_the_last_saves_list_wins(editor):
+    """A colleague adds the French file while the editor's form is open; the editor then saves
+    the list their form shows, with an English file: as with the title, the last save's list
+    is the publication's (not both, which would also be two files in one language if both had
+    added French)."""
+    arabic, french, english = get_document_model().objects.order_by("pk")[:3]
+    data = {**form_data(editor, snippet_url("add", Publication)), **PUBLICATION}
+    data |= {"files-TOTAL_FORMS": "1", **file_row(0, "ar", arabic)}
+    assert post_add(editor, data).status_code == 302
+    publication = publications().get()
+    url = snippet_url("edit", publication)
+    editors_form = form_data(editor, url)
+
+    colleague = staff_client("carla", "Editors")
+    theirs = form_data(colleague, url) | {"files-TOTAL_FORMS": "2", **file_row(1, "fr", french)}
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        assert colleague.post(url, theirs).status_code == 302
+
+    mine = editors_form | {"files-TOTAL_FORMS": "2", **file_row(1, "en", english)}
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = editor.post(url, mine)
+
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    publication.refresh_from_db()
+    latest = publication.get_latest_revision_as_object()
+    assert sorted(file.language for file in latest.files.all()) == ["ar", "en"]
