@@ -22,6 +22,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests import LANGUAGES
 from tests.servers import free_port, run_manage
@@ -38,6 +39,11 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# How long an action, and a check of what a page shows, may wait (Playwright's default for
+# checks is 5 s). On a busy machine (CI: three workers on two CPUs) an admin save, with its
+# files, revision and search entry, can take longer than that to answer.
+WAIT_MS = 15_000
+expect.set_options(timeout=WAIT_MS)
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -327,7 +333,7 @@ def browser():
 
 def _new_page(browser, portal_url, **options):
     context = browser.get().new_context(base_url=portal_url, accept_downloads=True, **options)
-    context.set_default_timeout(15_000)
+    context.set_default_timeout(WAIT_MS)
     return context, context.new_page()
 
 
