@@ -84,18 +84,37 @@ def test_a_form_sent_without_slugs_is_known_by_its_title(editor):
     assert ToolkitPage.objects.filter(title_en=TITLE["en"]).count() == 1
 
 
-def test_a_second_save_of_a_new_city_keeps_one_copy_of_each_figure(editor):
-    """The form sends the city's whole list of key figures each time: the second save's list
-    replaces the first's, it is not added to it."""
-    url, data = add_form(editor, CityIndexPage.objects.get(), CityPage)
+def new_city_form(client):
+    """The add form for a new city, Rabat, filled in as an editor would (no key figures yet),
+    and where it posts."""
+    url, data = add_form(client, CityIndexPage.objects.get(), CityPage)
     data |= {f"title_{code}": "Rabat" for code in LANGUAGES}
     data |= {f"slug_{code}": "rabat" for code in LANGUAGES}
     data |= {f"country_{code}": "Maroc" for code in LANGUAGES}
     data |= {"region": "south_mediterranean", "latitude": "34.02", "longitude": "-6.84"}
-    data |= {"member_since": "2024", "figures-TOTAL_FORMS": "1", "figures-0-ORDER": "1"}
-    data |= {f"figures-0-label_{code}": "Population" for code in LANGUAGES}
-    data |= {f"figures-0-source_{code}": "HCP" for code in LANGUAGES}
-    data |= {"figures-0-value": "577827", "figures-0-unit": "people", "figures-0-year": "2014"}
+    data |= {"member_since": "2024"}
+    return url, data
+
+
+def figure_row(index, value, year, label="Population", source="HCP"):
+    """A new key figure, as the form's row ``index`` sends it (a count of people)."""
+    row = f"figures-{index}"
+    return {
+        f"{row}-id": "",
+        f"{row}-ORDER": str(index + 1),
+        **{f"{row}-label_{code}": label for code in LANGUAGES},
+        **{f"{row}-source_{code}": source for code in LANGUAGES},
+        f"{row}-value": value,
+        f"{row}-unit": "people",
+        f"{row}-year": year,
+    }
+
+
+def test_a_second_save_of_a_new_city_keeps_one_copy_of_each_figure(editor):
+    """The form sends the city's whole list of key figures each time: the second save's list
+    replaces the first's, it is not added to it."""
+    url, data = new_city_form(editor)
+    data |= {"figures-TOTAL_FORMS": "1", **figure_row(0, "577827", "2014")}
     first = editor.post(url, data)
     assert first.status_code == 302, first.context and first.context["form"].errors
     city = CityPage.objects.get(slug_en="rabat")
@@ -264,16 +283,21 @@ def test_an_autosave_arriving_after_the_editors_save_leaves_the_publication_alon
     assert publication.year == 2025
 
 
+def file_row(index, language, document):
+    """A new file of the publication, as the form's row ``index`` sends it."""
+    return {
+        f"files-{index}-id": "",
+        f"files-{index}-language": language,
+        f"files-{index}-document": str(document.pk),
+        f"files-{index}-ORDER": str(index + 1),
+    }
+
+
 def test_a_second_save_keeps_one_copy_of_each_file(editor):
     """The form sends its whole list of files each time; the second save must not add the
     list to the one the first save made."""
     document = get_document_model().objects.order_by("pk").first()
-    one_file = {
-        "files-TOTAL_FORMS": "1",
-        "files-0-language": "en",
-        "files-0-document": str(document.pk),
-        "files-0-ORDER": "1",
-    }
+    one_file = {"files-TOTAL_FORMS": "1", **file_row(0, "en", document)}
     assert post_add(editor, one_file).status_code == 302
     publication = publications().get()
 
@@ -312,15 +336,6 @@ def test_while_a_publication_is_created_another_create_waits(editor):
 # --- "Save" pressed while a later autosave (to the edit view) is on its way ------------------
 
 
-def file_row(index, language, document):
-    return {
-        f"files-{index}-id": "",
-        f"files-{index}-language": language,
-        f"files-{index}-document": str(document.pk),
-        f"files-{index}-ORDER": str(index + 1),
-    }
-
-
 def test_a_save_sent_while_an_autosave_adds_a_file_keeps_one_file_per_language(editor):
     """The publication exists (the first autosave made it, with its Arabic file). The editor
     adds the French file; the autosave that sends it reaches the server, but the editor presses
@@ -351,18 +366,11 @@ def test_a_save_sent_while_an_autosave_adds_a_file_keeps_one_file_per_language(e
 def test_a_save_sent_while_an_autosave_adds_a_figure_keeps_one_copy_of_it(editor):
     """The same for a city's key figures: no constraint would stop a second copy, which
     visitors would then see twice."""
-    url, data = add_form(editor, CityIndexPage.objects.get(), CityPage)
-    data |= {f"title_{code}": "Rabat" for code in LANGUAGES}
-    data |= {f"slug_{code}": "rabat" for code in LANGUAGES}
-    data |= {f"country_{code}": "Maroc" for code in LANGUAGES}
-    data |= {"region": "south_mediterranean", "latitude": "34.02", "longitude": "-6.84"}
-    made = editor.post(url, data | {"member_since": "2024"}, HTTP_ACCEPT="application/json")
+    url, data = new_city_form(editor)
+    made = editor.post(url, data, HTTP_ACCEPT="application/json")
     assert made.json()["success"], made.json()
-    data |= made.json()["field_updates"] | {"member_since": "2024"}
-    data |= {"figures-TOTAL_FORMS": "1", "figures-0-ORDER": "1", "figures-0-id": ""}
-    data |= {f"figures-0-label_{code}": "Population" for code in LANGUAGES}
-    data |= {f"figures-0-source_{code}": "HCP" for code in LANGUAGES}
-    data |= {"figures-0-value": "577827", "figures-0-unit": "people", "figures-0-year": "2014"}
+    data |= made.json()["field_updates"]
+    data |= {"figures-TOTAL_FORMS": "1", **figure_row(0, "577827", "2014")}
     edit = made.json()["url"]
     autosave = editor.post(edit, data, HTTP_ACCEPT="application/json")
     assert autosave.json()["success"], autosave.json()
@@ -404,11 +412,7 @@ def test_a_figure_added_in_a_draft_of_a_live_city_is_kept_once_over_two_saves(ed
     before = [(f.value, f.year) for f in city.figures.all()]
     data = edit_form(editor, city)
     new = int(data["figures-TOTAL_FORMS"])
-    data |= {f"figures-{new}-{field}": "" for field in ("id", "DELETE")}
-    data |= {f"figures-{new}-label_{code}": "Households" for code in LANGUAGES}
-    data |= {f"figures-{new}-source_{code}": "Census" for code in LANGUAGES}
-    data |= {f"figures-{new}-value": "1234", f"figures-{new}-unit": "people"}
-    data |= {f"figures-{new}-year": "2020", f"figures-{new}-ORDER": str(new + 1)}
+    data |= figure_row(new, "1234", "2020", label="Households", source="Census")
     data["figures-TOTAL_FORMS"] = str(new + 1)
     first = post_edit(editor, city, data)
     assert first.status_code == 302, first.context and first.context["form"].errors
