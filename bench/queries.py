@@ -6,16 +6,19 @@
 Run by bench/run.py once per content scale, with the page cache switched off in the
 environment. Prints JSON: for every page type, its address in each language and, per
 language, the queries of a first request (empty cache), of the same request repeated,
-and of a repeat with the page cache on (which should need none).
+and of a repeat with the page cache on (which should need none); and for Wagtail pages
+the CPU time and queries of routing alone (``routing``).
 """
 
 import json
 import os
 import re
+import statistics
 import sys
+import time
 from collections import Counter
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import switches
 
@@ -77,6 +80,48 @@ def table(sql):
     return match.group(1) if match else sql.split()[0]
 
 
+# Routing timed alone: rounds of requests, the median round kept (other work on the machine
+# only ever adds time).
+ROUTING_ROUNDS, ROUTING_REQUESTS = 5, 20
+# The pages routing is timed for: the home page (no level below the site's root), and pages
+# two levels down under indexes of growing size (bench/run.py reports these).
+ROUTED = ("home", "city", "peer meeting", "toolkit")
+
+
+def routing(path, lang):
+    """Stock Wagtail routing alone for ``path``: the CPU milliseconds and the queries of
+    ``Page.route_for_request`` (the Site lookup, then wagtail-modeltranslation's ``route``
+    down the tree), as Wagtail's ``serve`` view runs it first on every request that reaches
+    Django. The floor under every page rendered, whatever is kept around it."""
+    from django.db import connection
+    from django.test import RequestFactory
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import translation
+    from wagtail.models import Page
+
+    # The address as Wagtail's serve view gets it: decoded, without the language prefix.
+    within = unquote(path).removeprefix(f"/{lang}/")
+    factory = RequestFactory(HTTP_HOST="localhost")
+
+    def route():
+        # A new request each time: Wagtail keeps the result on the request.
+        result = Page.route_for_request(factory.get(path), within)
+        if result is None:
+            raise RuntimeError(f"{path} does not route")
+
+    with translation.override(lang):
+        route()
+        with CaptureQueriesContext(connection) as captured:
+            route()
+        rounds = []
+        for _round in range(ROUTING_ROUNDS):
+            start = time.process_time()
+            for _request in range(ROUTING_REQUESTS):
+                route()
+            rounds.append((time.process_time() - start) / ROUTING_REQUESTS * 1000)
+    return {"ms": statistics.median(rounds), "queries": len(captured.captured_queries)}
+
+
 def measure(client, path):
     from django.core.cache import cache
     from django.db import connection
@@ -134,6 +179,9 @@ def main():
     results = {}
     for name, paths in pages.items():
         results[name] = {lang: measure(client, path) for lang, path in paths.items()}
+        if name in ROUTED:
+            for lang, path in paths.items():
+                results[name][lang]["routing"] = routing(path, lang)
     json.dump(
         {
             "pages": pages,

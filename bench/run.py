@@ -539,6 +539,19 @@ class Report:
             if why:
                 over.append(page)
         self.notes += query_notes(base, over)
+        growth = []
+        for page in ("city", "peer meeting", "toolkit"):
+            per_scale = [
+                queries[scale]["queries"].get(page, {}).get("en", {}).get("routing")
+                for scale in scales
+            ]
+            if None not in per_scale:
+                growth.append(f"{page} " + " / ".join(f"{r['ms']:.1f}" for r in per_scale))
+        if growth:
+            self.text(
+                f"Stock routing alone, CPU ms per request in English at "
+                f"{' / '.join(f'{s}x' for s in scales)} (bench/queries.py): {'; '.join(growth)}"
+            )
 
     def throughput(self):
         figures = self.results["throughput"]
@@ -622,6 +635,31 @@ class Report:
                     ],
                     widths,
                 )
+        self.routing_floor(figures)
+
+    def routing_floor(self, figures):
+        """What stock routing alone costs (bench/queries.py), against the whole request's CPU
+        time each bar allows on this machine: when the first exceeds the second, no work on
+        the page itself can reach the bar."""
+        cpus = os.cpu_count() or 1
+        queries = self.results["queries"]
+        city = queries[min(queries)]["queries"].get("city", {})
+        for lang in CITY_LANGUAGES:
+            measured = city.get(lang, {}).get("routing")
+            if measured is None:
+                continue
+            budgets = []
+            for mode, bar in switches.CITY_BARS.items():
+                item = figures.get(mode, {}).get(("city", lang))
+                if item is not None:
+                    allowed = cpus * 1000 / (bar * item["static"]["rps"])
+                    budgets.append(f"{switches.MODE_NAMES[mode]} {allowed:.2f} ms")
+            self.text(
+                f"  {LANGUAGE_NAMES[lang]}: stock routing alone (Site lookup and "
+                f"wagtail-modeltranslation's route) {measured['ms']:.2f} ms CPU, "
+                f"{measured['queries']} queries; a whole request's CPU at the bar "
+                f"({cpus} CPUs / (bar x static req/s)): {', '.join(budgets)}"
+            )
 
     def pass_fail(self, ok):
         self.met, self.total = self.met + bool(ok), self.total + 1

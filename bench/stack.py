@@ -11,7 +11,9 @@ pre-compressed twin, `gzip_static`), two interleaved rounds averaged:
 1. the city page kept by Varnish, against the static limit (bar >= 0.9);
 2. the same address through nginx to the two gunicorns, each answering from the page cache
    in Redis (the Host is the public one, as Varnish sends it), against the same limit
-   (bar >= 0.5);
+   (bar >= 0.5); beside it, with no bar, the ceiling of any Python app server here: the same
+   bytes through nginx from two gunicorns running the barest WSGI callable
+   (bench/static_wsgi.py);
 3. the time from a publish in A's admin (its answer) to the new title through Varnish, per
    language, over three publishes.
 
@@ -54,6 +56,8 @@ WRK = ["-t2", "-c8", "-d5s", "-H", "Accept-Encoding: gzip"]
 ROUNDS = 2
 PUBLISHES = 3
 BARS = {"varnish": 0.9, "nginx + 2 gunicorns": 0.5}
+# No bar: what nginx + two gunicorns reach when the application does nothing at all.
+CEILING = "ceiling: nginx + 2 gunicorns, bare WSGI"
 
 
 def say(text):
@@ -76,35 +80,77 @@ def wrk(url, host=None):
 
 
 class StaticLimit:
-    """nginx serving one saved page (and its gzip twin) as a static file."""
+    """nginx serving one saved page (and its gzip twin) as a static file; and, on a second
+    port, the **ceiling** for any Python app server here: the same nginx proxying, as
+    deploy/nginx/mc2cm.conf does, to two gunicorns (two sync workers each, as A and B) whose
+    application is bench/static_wsgi.py, the barest WSGI callable, returning those gzipped
+    bytes read once at start-up."""
 
     def __init__(self, folder, html):
         self.folder = Path(folder)
         self.folder.mkdir(parents=True)
-        (self.folder / "page.html").write_bytes(html)
-        (self.folder / "page.html.gz").write_bytes(gzip.compress(html, compresslevel=6))
-        self.port = free_port()
+        pages = self.folder / "pages"
+        pages.mkdir()
+        (pages / "page.html").write_bytes(html)
+        (pages / "page.html.gz").write_bytes(gzip.compress(html, compresslevel=6))
+        self.port, self.ceiling_port = free_port(), free_port()
+        self.app_ports = [free_port(), free_port()]
         self.url = f"http://127.0.0.1:{self.port}/page.html"
+        self.ceiling_url = f"http://127.0.0.1:{self.ceiling_port}/page.html.gz"
+        upstream = "".join(f"        server 127.0.0.1:{port};\n" for port in self.app_ports)
         (self.folder / "nginx.conf").write_text(
             f"user {getpass.getuser()};\nworker_processes auto;\n"
             f"pid {self.folder / 'nginx.pid'};\nerror_log {self.folder / 'error.log'} warn;\n"
             "events { worker_connections 1024; }\n"
             "http {\n    access_log off;\n    default_type text/html;\n    gzip_static on;\n"
             f"    server {{\n        listen 127.0.0.1:{self.port};\n"
-            f"        root {self.folder};\n    }}\n}}\n"
+            f"        root {pages};\n    }}\n"
+            f"    upstream ceiling {{\n{upstream}    }}\n"
+            f"    server {{\n        listen 127.0.0.1:{self.ceiling_port};\n"
+            "        proxy_http_version 1.1;\n"
+            '        proxy_set_header Connection "";\n'
+            "        location / { proxy_pass http://ceiling; }\n    }\n}\n"
         )
+        self.processes = []
 
     def __enter__(self):
+        env = {**os.environ, "BENCH_STATIC_DIR": str(self.folder / "pages")}
+        for port in self.app_ports:
+            self.processes.append(
+                subprocess.Popen(  # noqa: S603 - gunicorn from this virtualenv, our own options
+                    [
+                        sys.executable,
+                        "-m",
+                        "gunicorn",
+                        "--chdir",
+                        str(ROOT / "bench"),
+                        "--workers",
+                        "2",
+                        "--bind",
+                        f"127.0.0.1:{port}",
+                        "static_wsgi:application",
+                    ],
+                    env=env,
+                    stderr=subprocess.DEVNULL,
+                )
+            )
         conf = str(self.folder / "nginx.conf")
-        self.process = subprocess.Popen(  # noqa: S603 - Debian's nginx, our own configuration
-            [NGINX, "-p", str(self.folder), "-c", conf, "-g", "daemon off;"],
-            stderr=subprocess.DEVNULL,
+        self.processes.append(
+            subprocess.Popen(  # noqa: S603 - Debian's nginx, our own configuration
+                [NGINX, "-p", str(self.folder), "-c", conf, "-g", "daemon off;"],
+                stderr=subprocess.DEVNULL,
+            )
         )
-        wait_for_port(self.port, self.process, self.folder / "error.log", START_TIMEOUT, "nginx")
+        log = self.folder / "error.log"
+        nginx = self.processes[-1]
+        apps = list(zip(self.app_ports, self.processes[:-1], strict=True))
+        for port, process in [*apps, (self.port, nginx), (self.ceiling_port, nginx)]:
+            wait_for_port(port, process, log, START_TIMEOUT, "the static limit")
         return self
 
     def __exit__(self, *exc):
-        end(self.process)
+        for process in self.processes:
+            end(process)
 
 
 def page_cache_answer(stack, path):
@@ -119,15 +165,18 @@ def ratios(stack, static, addresses):
     for lang in ("en", "ar"):
         path = addresses[lang]
         say(f"  {lang}: page cache through nginx says {page_cache_answer(stack, path)}")
-        figures = {"varnish": [], "nginx + 2 gunicorns": [], "static": []}
+        figures = {"varnish": [], "nginx + 2 gunicorns": [], CEILING: [], "static": []}
         for _round in range(ROUNDS):
             figures["static"].append(wrk(static.url))
             figures["varnish"].append(wrk(stack.varnish.url + path))
             figures["nginx + 2 gunicorns"].append(wrk(stack.nginx.url + path, stack.public_host))
+            figures[CEILING].append(wrk(static.ceiling_url))
         limit = statistics.mean(figures["static"])
         for name, bar in BARS.items():
             rate = statistics.mean(figures[name])
             rows.append((lang, name, rate, limit, rate / limit, bar))
+        rate = statistics.mean(figures[CEILING])
+        rows.append((lang, CEILING, rate, limit, rate / limit, None))
     return rows
 
 
@@ -195,6 +244,9 @@ def main():
     say("| city page | through | req/s | static limit req/s | ratio | bar | verdict |")
     say("|---|---|---|---|---|---|---|")
     for lang, name, rate, limit, ratio, bar in rows:
+        if bar is None:
+            say(f"| {lang} | {name} | {rate:.0f} | {limit:.0f} | {ratio:.2f} | - | - |")
+            continue
         verdict = "PASS" if ratio >= bar else "FAIL"
         say(f"| {lang} | {name} | {rate:.0f} | {limit:.0f} | {ratio:.2f} | >= {bar} | {verdict} |")
     say("")
