@@ -97,17 +97,84 @@ def test_the_french_header_keeps_its_name_and_menu_in_shape(browser, portal_url,
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
-def test_a_printed_city_page_has_no_navigation_and_shows_link_addresses(page, paths, lang):
+def test_a_printed_city_page_has_no_navigation_and_shows_readable_link_addresses(page, paths, lang):
     page.goto(paths["city", lang])
     page.emulate_media(media="print")
     for selector in (".main-nav", ".search-form", ".language-switcher", ".breadcrumbs"):
         assert not page.locator(selector).is_visible(), f"{selector} is printed"
     assert page.locator("h1").is_visible()
-    link = page.locator("main a[href^='/']").first
-    after = link.evaluate("a => getComputedStyle(a, '::after').content")
-    assert link.get_attribute("href") in after
+    printed = page.locator("main a[href^='/']").evaluate_all(
+        """links => links.map(a => {
+            const after = getComputedStyle(a, '::after');
+            return {href: a.getAttribute('href'), content: after.content,
+                    direction: after.direction, bidi: after.unicodeBidi};
+        })"""
+    )
+    readable = [link for link in printed if "%" not in link["href"]]
+    assert readable, "no link with a readable address on the page"
+    for link in readable:
+        assert link["href"] in link["content"]
+        # Written left to right and set apart from the Arabic around it: "<" and ">" stay
+        # where they belong.
+        assert (link["direction"], link["bidi"]) == ("ltr", "isolate"), link
+    # An address full of %D8%A7... means nothing on paper: not printed.
+    for link in printed:
+        if "%" in link["href"]:
+            assert link["content"] == "none", link
+    if lang == "ar":
+        assert len(readable) < len(printed), "the Arabic page links to no Arabic address"
     page.emulate_media(media="screen")
     assert page.locator(".main-nav").is_visible()
+
+
+# WCAG 2.2's contrast ratio between an element's colour ``property`` and what lies behind it:
+# the first background that is not transparent, from the element itself for its text, from
+# its parent for its border.
+CONTRAST = r"""(element, property) => {
+    const rgb = text => text.match(/[\d.]+/g).map(Number);
+    const luminance = colour => {
+        const [r, g, b] = colour.slice(0, 3).map(c => {
+            c /= 255;
+            return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const behind = node => {
+        for (; node; node = node.parentElement) {
+            const colour = rgb(getComputedStyle(node).backgroundColor);
+            if (colour.length < 4 || colour[3] > 0) return colour;
+        }
+        return [255, 255, 255];
+    };
+    const own = rgb(getComputedStyle(element)[property]);
+    if (own.length === 4 && own[3] === 0) return 1;  // transparent: nothing to see
+    const back = behind(property === "color" ? element : element.parentElement);
+    const [light, dark] = [luminance(own), luminance(back)].sort((x, y) => y - x);
+    return (light + 0.05) / (dark + 0.05);
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_search_pages_own_field_and_button_can_be_seen(
+    browser, portal_url, paths, scheme, lang
+):
+    context = browser.get().new_context(
+        base_url=portal_url, viewport={"width": DESKTOP_WIDTH, "height": 900}, color_scheme=scheme
+    )
+    try:
+        page = context.new_page()
+        page.goto(paths["search", lang])
+        form = page.locator("main form.search-form--page")
+        field, button = form.locator("input[type='search']"), form.locator("button")
+        # The field's edge against the page (WCAG 1.4.11, 3:1); the button's word against its
+        # own background, or the page's if it has none (1.4.3, 4.5:1).
+        edge = field.evaluate(CONTRAST, "borderTopColor")
+        assert edge >= 3, f"the search field's edge against the page: {edge:.2f}:1"
+        word = button.evaluate(CONTRAST, "color")
+        assert word >= 4.5, f"the search button's word: {word:.2f}:1"
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("scheme", ["dark", "light"])
