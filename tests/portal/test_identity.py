@@ -148,6 +148,20 @@ def test_home_page_opens_with_the_project_and_ways_in(client):
     assert "Published " in latest
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_home_page_says_what_the_project_does_once(client, lang):
+    """The project's aim leads the page; "About the project" adds why and how, without
+    saying the aim a second time, word for word."""
+    home = HomePage.objects.get()
+    aim = unescape(getattr(home, f"what_{lang}"))
+    assert aim
+    page = unescape(html(client, url_in(home, lang)))
+    assert page.count(aim) == 1
+    about = page[page.index('class="about"') :]
+    assert getattr(home, f"why_{lang}") in about
+    assert getattr(home, f"how_{lang}") in about
+
+
 def test_the_latest_strip_shows_what_was_just_published(client):
     assert "Meeting in Sfax, 2027" not in html(client, "/en/")
     meetings = PeerMeetingIndexPage.objects.get()
