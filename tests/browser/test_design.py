@@ -127,6 +127,26 @@ def test_a_printed_city_page_has_no_navigation_and_shows_readable_link_addresses
     assert page.locator(".main-nav").is_visible()
 
 
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_wrapping_breadcrumb_trail_never_starts_a_line_with_its_sign(page, paths, lang):
+    """The sign stands after each step, so a trail that wraps (a meeting's long title on a
+    phone) ends a line with it; the current page, last, has none."""
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(paths["peer-meeting", lang])
+    steps = page.locator(".breadcrumbs li").evaluate_all(
+        """items => items.map(li => ({
+            before: getComputedStyle(li, '::before').content,
+            after: getComputedStyle(li, '::after').content,
+            top: li.getBoundingClientRect().top,
+        }))"""
+    )
+    assert len({step["top"] for step in steps}) > 1, "the trail does not wrap at 360 px"
+    sign = "‹" if lang == "ar" else "›"
+    assert [step["before"] for step in steps] == ["none"] * len(steps)
+    assert all(sign in step["after"] for step in steps[:-1]), steps
+    assert steps[-1]["after"] == "none"
+
+
 # WCAG 2.2's contrast ratio between an element's colour ``property`` and what lies behind it:
 # the first background that is not transparent, from the element itself for its text, from
 # its parent for its border.
