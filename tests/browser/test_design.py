@@ -147,6 +147,22 @@ def test_a_wrapping_breadcrumb_trail_never_starts_a_line_with_its_sign(page, pat
     assert steps[-1]["after"] == "none"
 
 
+@pytest.mark.parametrize("width", [360, DESKTOP_WIDTH])
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_lists_filters_have_one_width(page, paths, lang, width):
+    """Each drop-down of a list's filters is as wide as the others, not as its first choice
+    ("All regions", "All themes"), and on a phone as wide as the box."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(paths["city-index", lang])
+    widths = page.locator(".filters select").evaluate_all(
+        "selects => selects.map(s => Math.round(s.getBoundingClientRect().width))"
+    )
+    assert len(widths) >= 2 and len(set(widths)) == 1, widths
+    if width == 360:
+        box = page.locator(".filters__fields").evaluate("f => f.getBoundingClientRect().width")
+        assert widths[0] == round(box), (widths, box)
+
+
 # WCAG 2.2's contrast ratio between an element's colour ``property`` and what lies behind it:
 # the first background that is not transparent, from the element itself for its text, from
 # its parent for its border.
