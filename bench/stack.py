@@ -37,6 +37,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+# The stack's helpers fill admin forms with Wagtail's own blocks (tests/admin_forms.py), which
+# read the settings when imported: the tests' settings, as pytest gives the stack tests.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mc2cm_portal.settings.test")
+import django  # noqa: E402
+
+django.setup()
 
 from tests import LANGUAGES  # noqa: E402
 from tests.servers import DEMO_SITE_FOLDER, ON_POSTGRES, DemoSites, free_port  # noqa: E402
