@@ -12,6 +12,8 @@ class HeadingBlock(blocks.StructBlock):
         choices=[("h2", _("Section heading")), ("h3", _("Sub-section heading"))],
         default="h2",
         help_text=_("Use sub-section headings only under a section heading."),
+        # A heading's level is layout, not text: search finds the heading by its words.
+        search_index=False,
     )
 
     class Meta:

@@ -14,10 +14,10 @@ from contextlib import contextmanager
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.utils import translation
-from django.utils.html import strip_tags
 from modeltranslation.translator import NotRegistered, translator
 from wagtail.blocks import StreamValue
 from wagtail.models import Page
+from wagtail.rich_text import get_text_for_indexing
 
 from mc2cm_portal.languages import LANGUAGE_CODES
 from mc2cm_portal.models import Publication, SearchEntry
@@ -27,6 +27,11 @@ from .folding import fold
 
 TEXT_CONFIG = {"ar": "arabic", "fr": "french", "en": "english"}
 NOT_SEARCHED = {"title", "slug", "url_path", "seo_title"}  # title has its own column
+# Between the fields of a page in its entry's text, and between the blocks of a body: an
+# excerpt crossing from one into the next (a city's official name, its country, its portrait;
+# a heading and its paragraph) reads as separate items. A middle dot reads the same in
+# Arabic, French and English, and folding drops it like punctuation.
+FIELD_SEPARATOR = " · "
 # Fields by which a page presents a publication; its file in the entry's language joins
 # the page's entry (one result for the page and its PDF).
 PRESENTING_FIELDS = ("publication", "background_document", "report")
@@ -52,33 +57,30 @@ def is_deferred():
 
 
 def _plain(value):
-    """Visible text of a field value: strings, rich text, or the strings inside a stream."""
+    """Visible text of a field value: plain text, rich text, or a body's blocks.
+
+    Wagtail's own text for indexing: block ends of rich text ("<p>…society.</p><p>From
+    2019…") leave a space and entities are decoded, while inline tags (<a>, <em>) join the
+    word they sit in; each block of a stream gives what Wagtail would index of it (a
+    heading's words but not its level, an image's alternative text and caption).
+    """
     if value is None:
         return ""
     if isinstance(value, StreamValue):
-        return " ".join(_plain(item) for item in _strings(value.raw_data))
-    source = getattr(value, "source", value)  # RichText
-    text = strip_tags(str(source))
+        blocks = value.stream_block.get_searchable_content(value)
+        return FIELD_SEPARATOR.join(text for text in map(_plain, blocks) if text)
+    text = get_text_for_indexing(str(getattr(value, "source", value)))  # RichText or str
     return re.sub(r"\s+", " ", text).strip()
-
-
-def _strings(data):
-    if isinstance(data, str):
-        yield data
-    elif isinstance(data, dict):
-        for key, item in data.items():
-            if key not in ("id", "type"):
-                yield from _strings(item)
-    elif isinstance(data, list | tuple):
-        for item in data:
-            yield from _strings(item)
 
 
 def _page_entries(page):
     try:
-        fields = translator.get_options_for_model(type(page)).all_fields
+        translated = translator.get_options_for_model(type(page)).all_fields
     except NotRegistered:
         return []
+    # In the order the model declares them: modeltranslation keeps its fields in a set, whose
+    # order changes from one process to the next.
+    fields = [field.name for field in page._meta.fields if field.name in translated]
     entries = []
     for language in LANGUAGE_CODES:
         title = getattr(page, f"title_{language}", "") or ""
@@ -95,7 +97,7 @@ def _page_entries(page):
             # A page presenting one publication and its file are one result; a page with
             # several (a meeting's note and report) leaves each file its own entry.
             file = publications[0].files.filter(language=language).first()
-        text = " ".join(part for part in parts if part)
+        text = FIELD_SEPARATOR.join(part for part in parts if part)
         if title:
             entries.append(_entry(language=language, page=page, file=file, title=title, text=text))
     return entries

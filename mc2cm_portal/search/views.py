@@ -71,7 +71,8 @@ class RankedMatches:
 
     def __init__(self, entries, query, language):
         self.config = TEXT_CONFIG[language]
-        self.query = SearchQuery(fold(query), config=self.config, search_type="websearch")
+        self.folded = fold(query)
+        self.query = SearchQuery(self.folded, config=self.config, search_type="websearch")
         self.entries = entries
         self.matches = entries.filter(vector=self.query)
         self._count = None
@@ -87,7 +88,7 @@ class RankedMatches:
             rows = list(
                 self.matches.order_by()
                 .annotate(rank=SearchRank(F("vector"), self.query), total=Window(Count("pk")))
-                .order_by("-rank", "title", "pk")
+                .order_by(_titled_as(self.folded), "-rank", "title", "pk")
                 .values_list("pk", "total")[start:stop]
             )
             if rows:
@@ -121,15 +122,22 @@ class RankedMatches:
         return [by_id[pk] for pk in ids if pk in by_id]
 
 
+def _titled_as(folded_query):
+    """First the entries whose title is what was typed: someone searching "Tunis" looks for
+    the city, which ranking by the words matched (or by title) puts after longer titles
+    naming it (the city's migration profile, a peer meeting held there)."""
+    return Case(When(folded_title=folded_query, then=0), default=1)
+
+
 def _search_simple(entries, query):
     terms = fold(query).split()[:MAX_TERMS]
     if not terms:  # punctuation only
         return entries.none()
     for term in terms:
         entries = entries.filter(Q(folded_title__contains=term) | Q(folded_text__contains=term))
-    # Entries whose title holds the first word come first.
+    # After the entries titled as typed, those whose title holds the first word.
     in_title = Case(When(folded_title__contains=terms[0], then=0), default=1)
-    return entries.order_by(in_title, "title")
+    return entries.order_by(_titled_as(fold(query)), in_title, "title")
 
 
 def _excerpt(text, terms, length=EXCERPT_LENGTH):
