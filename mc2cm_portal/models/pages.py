@@ -103,6 +103,22 @@ class TranslatedPageMixin:
         super().clean()
         require_one_language(self, "title", *self.required_in_one_language)
 
+    def get_admin_display_title(self):
+        """The page's name in the admin's listings, headers and histories, in the language
+        of whoever is looking (Wagtail's documented place for this).
+
+        Wagtail shows ``draft_title``, one column that each save writes in the saver's
+        language: once a moderator working in Arabic publishes, colleagues working in
+        French would see the page in Arabic everywhere in their admin. So the page's title
+        in the current language is shown (with the fallback of the other languages),
+        unless a draft renames the page: a draft title that is none of the page's titles
+        is that pending change, shown as Wagtail shows it until it is published.
+        """
+        titles = {getattr(self, f"title_{code}", None) for code in LANGUAGE_CODES}
+        if self.draft_title and self.draft_title not in titles:
+            return self.draft_title
+        return self.title or self.draft_title
+
     @property
     def preview_modes(self):
         return [(code, get_language_info(code)["name_translated"]) for code in LANGUAGE_CODES]
