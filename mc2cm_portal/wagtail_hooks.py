@@ -17,7 +17,7 @@ from modeltranslation.fields import TranslationField
 from wagtail import hooks
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import StatusFlagColumn
+from wagtail.admin.ui.tables import LiveStatusTagColumn, StatusFlagColumn
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.widgets import AdminDateTimeInput
 from wagtail.models import WorkflowState
@@ -104,8 +104,12 @@ class PublicationViewSet(SnippetViewSet):
             true_label=_("Partners only"),
             false_label=_("Everyone"),
         ),
+        # Wagtail adds its live/draft column only to a list it lays out itself: without it,
+        # a publication never published (shown nowhere on the site) looks like the others.
+        # The label lazily, so that it follows each person's admin language.
+        LiveStatusTagColumn(label=_("Status")),
     ]
-    list_filter = ["kind", "year"]
+    list_filter = ["kind", "year", "live"]
 
 
 class PortalSnippetGroup(SnippetViewSetGroup):

@@ -34,3 +34,29 @@ def test_the_words_are_translated():
     UserProfile.objects.update_or_create(user=editor.user, defaults={"preferred_language": "fr"})
     table = listing(editor.get(PUBLICATIONS, {"kind": "toolkit"}).content.decode())
     assert "Réservé aux partenaires" in table and "Tout le monde" in table
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "draft", "live"),
+    [("en", "Status", "draft", "live"), ("fr", "Statut", "brouillon", "publiée")],
+)
+def test_a_never_published_publication_stands_out_in_the_list(language, heading, draft, live):
+    from wagtail.users.models import UserProfile
+
+    Publication.objects.create(kind="toolkit", year=2026, title_en="Unreleased guide", live=False)
+    editor = staff_client("edna", "Editors")
+    UserProfile.objects.update_or_create(
+        user=editor.user, defaults={"preferred_language": language}
+    )
+    table = listing(editor.get(PUBLICATIONS, {"kind": "toolkit"}).content.decode())
+    assert f">{heading}<" in "".join(table.split())
+    row = table[table.index("Unreleased guide") :]
+    row = row[: row.index("</tr>")]
+    assert draft in row.lower()
+    assert live in table.replace(row, "").lower()
+    # Staff can list only what is not published yet.
+    unpublished = listing(editor.get(PUBLICATIONS, {"live": "false"}).content.decode())
+    assert "Unreleased guide" in unpublished
+    assert "Unreleased guide" not in listing(
+        editor.get(PUBLICATIONS, {"live": "true"}).content.decode()
+    )
