@@ -336,7 +336,10 @@ class CityFigure(Orderable):
         _("value"),
         max_digits=14,
         decimal_places=2,
-        help_text=_("The number alone, without separators, e.g. 947952 or 13.6."),
+        help_text=_(
+            "The number alone, as you write it: 947952 or 947 952, 13.6 or 13,6. Group "
+            "thousands with spaces, never with a comma or a point."
+        ),
     )
     unit = models.CharField(_("unit"), max_length=10, choices=Unit.choices)
     year = models.PositiveSmallIntegerField(
