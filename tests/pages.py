@@ -29,3 +29,11 @@ def one_page_of_each_type():
 def url_in(page, language):
     with translation.override(language):
         return page.get_url()
+
+
+def search_results(html):
+    """The results of a search page, one HTML fragment each, in the order shown."""
+    if '<ol class="search-results"' not in html:
+        return []
+    block = html.split('<ol class="search-results"')[1].split("</ol>")[0]
+    return block.split('<li class="search-result">')[1:]

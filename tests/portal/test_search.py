@@ -8,16 +8,9 @@ from django.utils.html import escape
 from cities.models import CityPage
 from mc2cm_portal.models import SearchEntry
 from mc2cm_portal.search.indexing import index_page
-from tests.pages import url_in
+from tests.pages import search_results, url_in
 
 pytestmark = pytest.mark.django_db
-
-
-def results_of(html):
-    if '<ol class="search-results"' not in html:
-        return []
-    block = html.split('<ol class="search-results"')[1].split("</ol>")[0]
-    return block.split('<li class="search-result">')[1:]
 
 
 @pytest.mark.parametrize("language", ("ar", "fr", "en"))
@@ -30,7 +23,7 @@ def test_every_page_has_the_search_box(client, language):
 
 def test_an_arabic_word_finds_arabic_pages_and_documents(client):
     html = client.get("/ar/search/", {"q": "طنجة"}).content.decode()
-    results = results_of(html)
+    results = search_results(html)
     assert len(results) >= 3
     tangier = CityPage.objects.get(slug_en="tangier")
     assert any(f'href="{url_in(tangier, "ar")}"' in r for r in results)
@@ -43,10 +36,10 @@ def test_an_arabic_word_finds_arabic_pages_and_documents(client):
 
 def test_results_are_in_the_visitors_language_only(client):
     # "Beyrouth" is the French name of Beirut: only French readers find it.
-    assert results_of(client.get("/fr/search/", {"q": "Beyrouth"}).content.decode())
+    assert search_results(client.get("/fr/search/", {"q": "Beyrouth"}).content.decode())
     for language in ("en", "ar"):
         html = client.get(f"/{language}/search/", {"q": "Beyrouth"}).content.decode()
-        assert results_of(html) == []
+        assert search_results(html) == []
 
 
 def test_results_link_back_in_the_visitors_language(client):
@@ -70,7 +63,7 @@ def test_publishing_an_edit_updates_the_results(client):
     vienna.save_revision().publish()
     html = client.get("/en/search/", {"q": "zebrafinch"}).content.decode()
     assert f'href="{url_in(vienna, "en")}"' in html
-    assert not results_of(client.get("/fr/search/", {"q": "zebrafinch"}).content.decode())
+    assert not search_results(client.get("/fr/search/", {"q": "zebrafinch"}).content.decode())
 
 
 @pytest.mark.parametrize(
@@ -109,15 +102,15 @@ def test_results_paginate_and_keep_the_query(client):
     assert "q=migration" in html.split('rel="next"')[0].rsplit("<a", 1)[1]
     second = client.get("/en/search/", {"q": "migration", "page": "2"})
     assert second.status_code == 200
-    assert results_of(second.content.decode())
+    assert search_results(second.content.decode())
 
 
 def test_stemming_finds_other_forms_on_postgresql(client):
     if connection.vendor != "postgresql":
         pytest.skip("stemming is PostgreSQL's full-text search; SQLite matches words as typed")
     # "cities" is indexed; the English stemmer also matches "city".
-    assert results_of(client.get("/en/search/", {"q": "citi"}).content.decode())
-    assert results_of(client.get("/ar/search/", {"q": "مدينة"}).content.decode())
+    assert search_results(client.get("/en/search/", {"q": "citi"}).content.decode())
+    assert search_results(client.get("/ar/search/", {"q": "مدينة"}).content.decode())
 
 
 def test_index_skips_private_and_draft_pages():
@@ -145,7 +138,7 @@ def test_the_pages_of_results_list_every_match_once_best_first(client):
     titles = []
     for number in range(1, total // 10 + 2):
         html = client.get("/en/search/", {"q": "migration", "page": number}).content.decode()
-        titles += [re.search(r">([^<]+)</a>", item).group(1) for item in results_of(html)]
+        titles += [re.search(r">([^<]+)</a>", item).group(1) for item in search_results(html)]
     assert len(titles) == total
     expected = SearchEntry.objects.filter(language="en")
     if connection.vendor == "postgresql":
@@ -172,7 +165,7 @@ def test_a_page_of_results_costs_two_queries_however_many_match(client, params):
     client.get("/en/search/", params)
     with CaptureQueriesContext(connection) as queries:
         response = client.get("/en/search/", params)
-    assert results_of(response.content.decode())
+    assert search_results(response.content.decode())
     # Two for the results (rank and count the matches, then load the page shown's entries),
     # whatever the number of matches; the other three every page pays: the content version
     # (caching/page_cache.py), Wagtail's site for the request and the portal settings.
@@ -186,4 +179,4 @@ def test_any_page_number_answers_a_page_of_results(client, page):
     """Found by the fuzz tests: a 20-digit page overflowed PostgreSQL's OFFSET (a 500)."""
     response = client.get("/en/search/", {"q": "migration", "page": page})
     assert response.status_code == 200
-    assert results_of(response.content.decode())
+    assert search_results(response.content.decode())

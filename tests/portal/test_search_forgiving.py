@@ -9,16 +9,9 @@ from django.utils.html import strip_tags
 
 from cities.models import CityPage
 from knowledge.models import MigrationProfilePage
-from tests.pages import url_in
+from tests.pages import search_results, url_in
 
 pytestmark = pytest.mark.django_db
-
-
-def results_of(html):
-    if '<ol class="search-results"' not in html:
-        return []
-    block = html.split('<ol class="search-results"')[1].split("</ol>")[0]
-    return block.split('<li class="search-result">')[1:]
 
 
 def search(client, language, query):
@@ -26,9 +19,8 @@ def search(client, language, query):
 
 
 def titles(html):
-    return [
-        re.search(r'class="search-result__title" href="([^"]+)"', r)[1] for r in results_of(html)
-    ]
+    pattern = r'class="search-result__title" href="([^"]+)"'
+    return [re.search(pattern, result)[1] for result in search_results(html)]
 
 
 @pytest.fixture
@@ -62,7 +54,7 @@ def test_arabic_spelling_variants_find_the_page(client, vienna_in_arabic, typed)
 
 def test_the_excerpt_shows_the_text_as_written_and_marks_the_word(client, vienna_in_arabic):
     html = search(client, "ar", "الاندماج")
-    [result] = [r for r in results_of(html) if url_in(vienna_in_arabic, "ar") in r]
+    [result] = [r for r in search_results(html) if url_in(vienna_in_arabic, "ar") in r]
     assert "<mark>الإندماج</mark>" in result
 
 
@@ -76,7 +68,7 @@ def test_demo_words_are_found_with_or_without_hamza(client, written, typed):
 def test_a_french_typo_gets_a_suggestion_that_finds_the_page(client):
     # PostgreSQL's French stemmer already forgives "Lisbone"; nothing forgives "Lisbnne".
     html = search(client, "fr", "Lisbnne")
-    assert results_of(html) == []
+    assert search_results(html) == []
     assert "Vouliez-vous dire" in html
     link = re.search(r'class="search-suggestion">[^<]*<a href="([^"]+)">([^<]+)</a>', html)
     assert link and link[2] == "lisbonne"
@@ -97,7 +89,7 @@ def test_no_suggestion_for_nonsense_or_found_words(client):
 def test_a_page_and_its_pdf_are_one_result(client):
     profile = MigrationProfilePage.objects.get(slug_en="migration-profile-amman")
     title_fr = profile.publication.title_fr
-    results = results_of(search(client, "fr", title_fr))
+    results = search_results(search(client, "fr", title_fr))
     # The publication's title finds the page presenting it, once.
     [result] = [r for r in results if url_in(profile, "fr") in r]
     file = profile.publication.files.get(language="fr")
@@ -112,7 +104,7 @@ def test_excerpts_are_cut_between_words(client):
     vienna.portrait_fr = "<p>" + " ".join(words[:120] + ["Vélodrome"] + words[120:]) + "</p>"
     vienna.save_revision().publish()
     html = search(client, "fr", "velodrome")
-    [result] = [r for r in results_of(html) if url_in(vienna, "fr") in r]
+    [result] = [r for r in search_results(html) if url_in(vienna, "fr") in r]
     excerpt = strip_tags(re.search(r'search-result__excerpt">(.*?)</p>', result, re.S)[1])
     assert excerpt.startswith("… ") and excerpt.endswith(" …")
     inner = excerpt[2:-2].split()

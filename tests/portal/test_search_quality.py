@@ -10,7 +10,7 @@ from django.utils.html import strip_tags
 from cities.models import CityPage
 from mc2cm_portal.models import InformationPage, SearchEntry
 from mc2cm_portal.search.indexing import rebuild_index
-from tests.pages import url_in
+from tests.pages import search_results, url_in
 
 pytestmark = pytest.mark.django_db
 
@@ -19,15 +19,8 @@ FIELD_SEPARATOR = " · "
 GLUED_SENTENCES = re.compile(r"\.[^\W\d_]")
 
 
-def results_of(html):
-    if '<ol class="search-results"' not in html:
-        return []
-    block = html.split('<ol class="search-results"')[1].split("</ol>")[0]
-    return block.split('<li class="search-result">')[1:]
-
-
 def search(client, language, query):
-    return results_of(client.get(f"/{language}/search/", {"q": query}).content.decode())
+    return search_results(client.get(f"/{language}/search/", {"q": query}).content.decode())
 
 
 def link_of(result):
