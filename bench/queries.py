@@ -80,11 +80,11 @@ def table(sql):
     return match.group(1) if match else sql.split()[0]
 
 
-# Routing timed alone: rounds of requests, the median round kept (other work on the machine
-# only ever adds time).
+# Routing timed alone: rounds of requests, the median round kept (one round slowed by other
+# work on the machine does not move it).
 ROUTING_ROUNDS, ROUTING_REQUESTS = 5, 20
-# The pages routing is timed for: the home page (no level below the site's root), and pages
-# two levels down under indexes of growing size (bench/run.py reports these).
+# The pages routing is timed for: the home page (the site's root itself), and pages two and
+# three levels down, under indexes of different sizes (bench/run.py reports these).
 ROUTED = ("home", "city", "peer meeting", "toolkit")
 
 
