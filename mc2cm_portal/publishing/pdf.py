@@ -79,6 +79,28 @@ def _fetch_media_only(url, *args, **kwargs):
     raise ValueError(f"Not fetched for a PDF: {url}")
 
 
+def _page_numbers_css():
+    """The footer of every page but the cover, "Page 3 of 4" in words of the active language.
+
+    In words because "3 / 4", laid out right to left in an Arabic document, shows as
+    "4 / 3". CSS can only place the counters between fixed strings: the translated sentence
+    is cut at its two placeholders, in whichever order the language puts them.
+    """
+    marker = "\x00"
+    # The sentence the lists' page numbers use (listings/pagination).
+    sentence = _("Page %(number)s of %(total)s") % {
+        "number": f"{marker}page{marker}",
+        "total": f"{marker}pages{marker}",
+    }
+    parts = []
+    for number, piece in enumerate(sentence.split(marker)):
+        if number % 2:
+            parts.append(f"counter({piece})")
+        elif piece:
+            parts.append('"' + piece.replace("\\", "\\\\").replace('"', '\\"') + '"')
+    return f"@page {{ @bottom-center {{ content: {' '.join(parts)}; }} }}"
+
+
 def render_pdf(template_name, context, keep_in=None):
     """The PDF bytes of ``template_name``, rendered in the active language.
 
@@ -101,14 +123,18 @@ def render_pdf(template_name, context, keep_in=None):
     if keep_in is not None:
         digest = hashlib.sha256(html.encode())
         digest.update(Path(stylesheet_path).read_bytes())
+        digest.update(_page_numbers_css().encode())
         digest.update(weasyprint.__version__.encode())
         kept = Path(keep_in) / f"{digest.hexdigest()}.pdf"
         if kept.is_file():
             return kept.read_bytes()
     fonts = FontConfiguration()
-    stylesheet = CSS(filename=stylesheet_path, font_config=fonts)
+    stylesheets = [
+        CSS(filename=stylesheet_path, font_config=fonts),
+        CSS(string=_page_numbers_css(), font_config=fonts),
+    ]
     document = HTML(string=html, base_url="file:///", url_fetcher=_fetch_media_only)
-    pdf = document.write_pdf(stylesheets=[stylesheet], font_config=fonts)
+    pdf = document.write_pdf(stylesheets=stylesheets, font_config=fonts)
     if kept is not None:
         kept.parent.mkdir(parents=True, exist_ok=True)
         # Written aside and renamed: a run in parallel never reads half a file.

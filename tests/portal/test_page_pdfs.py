@@ -94,6 +94,24 @@ def test_a_city_pdf_is_its_page_in_the_readers_language(client, typeset, languag
     assert typeset == [(lisbon.pk, language)]
 
 
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("en", ["Page", "of"]), ("fr", ["Page", "sur"]), ("ar", ["الصفحة", "من"])],
+)
+def test_pages_are_numbered_in_words_of_the_readers_language(client, typeset, language, words):
+    """ "Page 2 of 5", not "2 / 5", which right-to-left layout shows as "5 / 2"; the cover
+    carries no number. (The text layer gives Arabic lines in visual order: words are
+    looked for, not the sentence.)"""
+    lisbon = CityPage.objects.get(slug_en="lisbon")
+    reader, _text = text_of(client.get(pdf_url(lisbon, language)))
+    cover, second = (page.extract_text() for page in reader.pages[:2])
+    footer = second.strip().splitlines()[-1]  # the page's last line
+    for word in [*words, "2", str(len(reader.pages))]:
+        assert word in footer, footer
+    assert " / " not in second
+    assert words[0] not in re.findall(r"\w+", cover)
+
+
 def test_the_pdf_is_made_once_and_then_served_as_kept(client, typeset, storage):
     meeting = PeerMeetingPage.objects.live().order_by("path").first()
     first = client.get(pdf_url(meeting, "fr"))
