@@ -300,9 +300,9 @@ def split_lines(text):
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-# A bar shorter than this share of the longest in its chart cannot be read: such a figure
-# gets a chart of its own scale (the population of a city beside its few thousand foreign
-# residents).
+# A bar shorter than this share of the one before it cannot be read beside it: a new chart,
+# with its own scale, starts there (the population of a city beside its few thousand
+# foreign residents).
 READABLE_RATIO = 10
 
 
@@ -317,9 +317,10 @@ def figure_groups(figures):
     """Key figures in charts one can read: one per unit, and one per order of size.
 
     Shares are drawn against 100 %. Head counts are drawn against the largest of their
-    chart, and a count ten times smaller than that largest one starts a chart of its own,
-    so that 5,145 is not a hairline beside 947,952. People and per cents never share an
-    axis.
+    chart, and a new chart starts only where the counts, from largest to smallest, drop
+    tenfold from one to the next: 5,145 is not a hairline beside 947,952, and figures of
+    one order (435,000 and 300,000) always share a chart, so that the larger is never
+    drawn shorter than the smaller. People and per cents never share an axis.
     """
     groups = []
     people = sorted(
@@ -329,7 +330,7 @@ def figure_groups(figures):
     )
     chunks = []
     for figure in people:
-        if chunks and float(figure.value) * READABLE_RATIO >= float(chunks[-1][0].value):
+        if chunks and float(figure.value) * READABLE_RATIO >= float(chunks[-1][-1].value):
             chunks[-1].append(figure)
         else:
             chunks.append([figure])

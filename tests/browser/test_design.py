@@ -163,6 +163,23 @@ def test_a_lists_filters_have_one_width(page, paths, lang, width):
         assert widths[0] == round(box), (widths, box)
 
 
+@pytest.mark.parametrize("width", [390, DESKTOP_WIDTH])
+@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("english", ["/en/cities/amman/", "/en/cities/compare/"])
+def test_every_bar_of_a_chart_has_one_track_length(page, portal_url, english, lang, width):
+    """A bar's length says its value only if every track of its chart is as long as the
+    others, whatever the width of the value written beside it ("about 10%", "13%")."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(_language_versions(portal_url, english)[lang])
+    charts = page.locator(".figure-chart__group").evaluate_all(
+        """groups => groups.map(group => [...group.querySelectorAll('.figure-chart__bar')]
+            .map(bar => Math.round(bar.getBoundingClientRect().width)))"""
+    )
+    assert charts and any(len(tracks) > 1 for tracks in charts), charts
+    for tracks in charts:
+        assert len(set(tracks)) == 1, charts
+
+
 # WCAG 2.2's contrast ratio between an element's colour ``property`` and what lies behind it:
 # the first background that is not transparent, from the element itself for its text, from
 # its parent for its border.

@@ -97,6 +97,31 @@ def test_a_small_head_count_gets_a_chart_of_its_own_scale(client):
     assert all("%" not in group for group in people)
 
 
+def test_head_counts_of_one_order_share_a_chart(client):
+    """Amman: 2.3 then 4.2 million inhabitants, more than 435,000 Syrians, more than
+    300,000 Palestinians without a national number. No count is ten times smaller than the
+    one before it: one chart, one scale, and the larger group never looks the smaller."""
+    amman = CityPage.objects.get(slug_en="amman")
+    counts = sorted(
+        (figure for figure in amman.figures.all() if figure.unit == "people"),
+        key=lambda figure: figure.value,
+    )
+    assert len(counts) == 4
+    html = city_page(client, "en", "amman")
+    chart = html.split('<div class="figure-chart">', 1)[1].split("<table", 1)[0]
+    people = [
+        group
+        for group in chart.split('<figure class="figure-chart__group">')[1:]
+        if "Number of people" in group
+    ]
+    assert len(people) == 1, "the head counts are split over several charts"
+    lengths = [
+        float(width)
+        for width in re.findall(r'<rect class="figure-chart__fill" width="([\d.]+)"', people[0])
+    ]
+    assert lengths == sorted(lengths, reverse=True) and len(set(lengths)) == 4, lengths
+
+
 def render_dates(language, start, end=None):
     with translation.override(language):
         template = Template('{% include "includes/dates.html" %}')
