@@ -237,6 +237,17 @@ def left_to_right(text):
 
 
 @register.filter
+def isolated(value):
+    """``value`` set apart from the text around it for the bidi algorithm (Unicode's first
+    strong isolate ... pop directional isolate, the plain-text <bdi>).
+
+    In "PDF، 41,9 ك.ب" on an Arabic page, the digits after the Latin "PDF" would join its
+    left-to-right run and the size would show as "ك.ب PDF، 41,9": each value isolated keeps
+    its own direction and its place in the sentence."""
+    return f"\u2068{value}\u2069"
+
+
+@register.filter
 def live_only(objects):
     """The published ones: a theme an editor adds stays a draft until a moderator approves it."""
     return [obj for obj in objects if obj.live]

@@ -180,6 +180,34 @@ def test_every_bar_of_a_chart_has_one_track_length(page, portal_url, english, la
         assert len(set(tracks)) == 1, charts
 
 
+def test_an_arabic_download_says_format_then_size_from_the_right(page, paths):
+    """ "PDF، 41,9 ك.ب" read from the right: the format, then the number, then its unit;
+    the digits must not join the Latin "PDF" and leave the unit on the far side of it."""
+    page.goto(paths["city", "ar"])
+    meta = page.locator(".download__meta").first
+    positions = meta.evaluate(
+        """element => {
+            const text = element.textContent;
+            const node = [...element.childNodes].find(n => n.nodeType === 3 && /PDF/.test(n.data))
+                || element.firstChild;
+            const at = index => {
+                const range = document.createRange();
+                range.setStart(node, index);
+                range.setEnd(node, index + 1);
+                return range.getBoundingClientRect().left;
+            };
+            const data = node.data;
+            return {
+                text: text,
+                format: at(data.indexOf("PDF")),
+                number: at(data.search(/[0-9]/)),
+                unit: at(data.search(/[\\u0621-\\u064a]/)),  // a letter, not the comma
+            };
+        }"""
+    )
+    assert positions["format"] > positions["number"] > positions["unit"], positions
+
+
 # WCAG 2.2's contrast ratio between an element's colour ``property`` and what lies behind it:
 # the first background that is not transparent, from the element itself for its text, from
 # its parent for its border.
