@@ -14,7 +14,13 @@ from wagtail.search import index
 from mc2cm_portal.formats import localized_number
 from mc2cm_portal.languages import LANGUAGE_CODES
 from mc2cm_portal.listings.collation import collation_key
-from mc2cm_portal.listings.filters import ChoiceFilter, apply_filters, mark_available, theme_filter
+from mc2cm_portal.listings.filters import (
+    ChoiceFilter,
+    apply_filters,
+    mark_available,
+    shown,
+    theme_filter,
+)
 from mc2cm_portal.listings.pagination import keep_listing_query, paginate
 from mc2cm_portal.models import IntroMixin, ThemesMixin, TranslatedPageMixin
 from mc2cm_portal.models.shared import require_one_language
@@ -56,7 +62,7 @@ class CityIndexPage(TranslatedPageMixin, IntroMixin, Page):
         mark_available(filters, everything, f"cities:{self.pk}")
         cities = apply_filters(everything, request.GET, filters)
         cities = cities.distinct().order_by("region", "title")
-        context["filters"] = filters
+        context["filters"] = shown(filters)
         context["filters_active"] = any(choice_filter.selected for choice_filter in filters)
         keep_listing_query(request, filters)
         # Each card shows its city's first key figure (the headline): one query for all.

@@ -132,6 +132,16 @@ def mark_available(filters, items, key):
             choice_filter.available = found.get(choice_filter.name, set())
 
 
+def shown(filters):
+    """The filters worth showing above a list: a drop-down with no option but "All" (no
+    profile has a theme yet, say) narrows nothing and is left out."""
+    return [
+        choice_filter
+        for choice_filter in filters
+        if choice_filter.typed or choice_filter.offered or choice_filter.selected
+    ]
+
+
 def _by_label(choices):
     """Alphabetical by label, accents aside: "Éducation" between "Droits" and "Emploi"."""
     return sorted(choices, key=lambda choice: collation_key(choice[1]))

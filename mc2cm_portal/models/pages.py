@@ -14,7 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from mc2cm_portal.languages import LANGUAGE_CODES, current_language
-from mc2cm_portal.listings.filters import apply_filters, mark_available
+from mc2cm_portal.listings.filters import apply_filters, mark_available, shown
 from mc2cm_portal.listings.pagination import keep_listing_query, paginate
 from mc2cm_portal.queries import visible, without_long_text
 
@@ -205,7 +205,7 @@ class SectionIndexPage(TranslatedPageMixin, IntroMixin, Page):
         if any(choice_filter.selected for choice_filter in filters):
             children = children.distinct()  # many-to-many filters may repeat a page
         children = children.select_related(*self.listing_related).order_by(*self.listing_order)
-        context["filters"] = filters
+        context["filters"] = shown(filters)
         context["filters_active"] = any(choice_filter.selected for choice_filter in filters)
         keep_listing_query(request, filters)
         context.update(self.listing(children, request))

@@ -206,3 +206,17 @@ def test_production_settings_do_not_install_the_demo():
     assert "migrate" in commands["production"]
     assert {"load_demo_content", "create_dev_accounts"} <= commands["dev"]
     assert not {"load_demo_content", "create_dev_accounts"} & commands["production"]
+
+
+def test_no_city_is_given_another_citys_priority_areas():
+    """Which priority areas each city chose is not in the sources (facts.md names the
+    framework's four, not each city's): the demo claims none rather than the same list for
+    every city, which visitors read as each city's own choice."""
+    from knowledge.models import PriorityDocumentPage
+
+    claimed = [
+        page.priority_areas_en
+        for page in PriorityDocumentPage.objects.live()
+        if (page.priority_areas_en or "").strip()
+    ]
+    assert len(claimed) == len(set(claimed)), claimed

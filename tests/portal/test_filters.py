@@ -104,6 +104,24 @@ def test_a_theme_no_page_of_a_list_has_is_not_offered_there(client):
     assert unused.slug in options(html, "theme")
 
 
+def test_a_filter_with_nothing_to_choose_is_not_shown(client):
+    """No migration profile has a theme: a Theme drop-down offering only "All themes"
+    would narrow nothing. It appears with the first profile given a theme."""
+    from knowledge.models import MigrationProfileIndexPage, MigrationProfilePage
+    from mc2cm_portal.models import Theme
+
+    profiles = MigrationProfileIndexPage.objects.get()
+    assert not MigrationProfilePage.objects.filter(themes__isnull=False).exists()
+    html = get(client, profiles)
+    assert 'id="filter-city"' in html
+    assert 'id="filter-theme"' not in html
+    profile = MigrationProfilePage.objects.live().order_by("path").first()
+    theme = Theme.objects.filter(live=True).order_by("slug").first()
+    profile.themes.add(theme)
+    profile.save_revision().publish()
+    assert theme.slug in options(get(client, profiles), "theme")
+
+
 @pytest.mark.parametrize(
     ("page_model", "name", "french"),
     [

@@ -438,16 +438,14 @@ class Command(BaseCommand):
                 if model.objects.child_of(index).filter(slug_en=slug_en).exists():
                     continue
                 publication = self.publication(kind, source["publication_title"], **names)
-                extra = {}
-                if model is PriorityDocumentPage:
-                    extra = translated("priority_areas", source["priority_areas"])
+                # No priority areas: which a city chose is not known (facts.md lists the
+                # framework's four, not each city's), and the page then shows none.
                 self.child(
                     index,
                     model,
                     slug_en,
                     city=city,
                     publication=publication,
-                    **extra,
                     **page_fields(source, "summary", **names),
                 )
 
