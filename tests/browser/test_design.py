@@ -208,6 +208,24 @@ def test_an_arabic_download_says_format_then_size_from_the_right(page, paths):
     assert positions["format"] > positions["number"] > positions["unit"], positions
 
 
+@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize(
+    "kind", ["dialogue", "peer-meeting-index", "city-network", "peer-meeting", "city"]
+)
+def test_what_looks_like_a_tag_leads_somewhere(page, paths, kind, lang):
+    """Theme tags are pills one can follow to the list of that theme; a section's key
+    points, which lead nowhere, must not look like them (on a phone they invite a tap)."""
+    page.goto(paths[kind, lang])
+    pills = page.locator("main li").evaluate_all(
+        """items => items.filter(li => {
+            const style = getComputedStyle(li);
+            const rounded = parseFloat(style.borderTopLeftRadius) >= 10;
+            return parseFloat(style.borderTopWidth) > 0 && rounded;
+        }).map(li => ({text: li.textContent.trim(), links: li.querySelectorAll('a').length}))"""
+    )
+    assert [pill for pill in pills if not pill["links"]] == [], pills
+
+
 # WCAG 2.2's contrast ratio between an element's colour ``property`` and what lies behind it:
 # the first background that is not transparent, from the element itself for its text, from
 # its parent for its border.
