@@ -87,7 +87,7 @@ def _page_numbers_css():
     is cut at its two placeholders, in whichever order the language puts them.
     """
     marker = "\x00"
-    # The sentence the lists' page numbers use (listings/pagination).
+    # The sentence the lists' page numbers use (templates/includes/pagination.html).
     sentence = _("Page %(number)s of %(total)s") % {
         "number": f"{marker}page{marker}",
         "total": f"{marker}pages{marker}",
@@ -114,6 +114,7 @@ def render_pdf(template_name, context, keep_in=None):
     from weasyprint.text.fonts import FontConfiguration
 
     stylesheet_path = finders.find("css/pdf.css")
+    page_numbers = _page_numbers_css()
     project_name = _("Mediterranean City-to-City Migration")
     author = f"{project_name} (MC2CM)"
     html = render_to_string(
@@ -123,7 +124,7 @@ def render_pdf(template_name, context, keep_in=None):
     if keep_in is not None:
         digest = hashlib.sha256(html.encode())
         digest.update(Path(stylesheet_path).read_bytes())
-        digest.update(_page_numbers_css().encode())
+        digest.update(page_numbers.encode())
         digest.update(weasyprint.__version__.encode())
         kept = Path(keep_in) / f"{digest.hexdigest()}.pdf"
         if kept.is_file():
@@ -131,7 +132,7 @@ def render_pdf(template_name, context, keep_in=None):
     fonts = FontConfiguration()
     stylesheets = [
         CSS(filename=stylesheet_path, font_config=fonts),
-        CSS(string=_page_numbers_css(), font_config=fonts),
+        CSS(string=page_numbers, font_config=fonts),
     ]
     document = HTML(string=html, base_url="file:///", url_fetcher=_fetch_media_only)
     pdf = document.write_pdf(stylesheets=stylesheets, font_config=fonts)

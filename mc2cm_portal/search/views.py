@@ -130,14 +130,15 @@ def _titled_as(folded_query):
 
 
 def _search_simple(entries, query):
-    terms = fold(query).split()[:MAX_TERMS]
+    folded = fold(query)
+    terms = folded.split()[:MAX_TERMS]
     if not terms:  # punctuation only
         return entries.none()
     for term in terms:
         entries = entries.filter(Q(folded_title__contains=term) | Q(folded_text__contains=term))
     # After the entries titled as typed, those whose title holds the first word.
     in_title = Case(When(folded_title__contains=terms[0], then=0), default=1)
-    return entries.order_by(_titled_as(fold(query)), in_title, "title")
+    return entries.order_by(_titled_as(folded), in_title, "title")
 
 
 def _excerpt(text, terms, length=EXCERPT_LENGTH):

@@ -222,6 +222,7 @@ def site_footer(context):
     }
 
 
+@register.filter
 def left_to_right(text):
     """On an Arabic page, a number (with its % or ° sign) that behaves as in Arabic prose.
 
@@ -229,22 +230,13 @@ def left_to_right(text):
     number, whose % or ° then stands at its left, at the end in reading order: that is how
     editors' own sentences show. Digits opening a table cell ("0,5%") would instead keep
     the sign at their right. The Arabic letter mark (U+061C, invisible) put before the
-    number makes every figure behave like the prose, in text, charts and tables alike.
+    number makes every figure behave like the prose, in text, charts and tables alike. A
+    download's size after its format ("PDF، 41,9 ك.ب") too: without it, the digits would
+    join the Latin "PDF" and leave their unit on the far side of it.
     """
     if translation.get_language_bidi():
         return f"\u061c{text}"
     return text
-
-
-@register.filter
-def isolated(value):
-    """``value`` set apart from the text around it for the bidi algorithm (Unicode's first
-    strong isolate ... pop directional isolate, the plain-text <bdi>).
-
-    In "PDF، 41,9 ك.ب" on an Arabic page, the digits after the Latin "PDF" would join its
-    left-to-right run and the size would show as "ك.ب PDF، 41,9": each value isolated keeps
-    its own direction and its place in the sentence."""
-    return f"\u2068{value}\u2069"
 
 
 @register.filter
