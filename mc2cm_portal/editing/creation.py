@@ -13,7 +13,7 @@ Two parts, on public interfaces only:
 - ``SerialisedCreationMiddleware`` runs each post to a create view in one transaction that
   first locks a row standing for what is created: the parent page, or the snippet model's
   content type. Creations under one parent, or of one kind of snippet, take turns: the second
-  always sees what the first made.
+  always sees what the first made. Posts to an edit view lock the page's or snippet's own row.
 - ``page_twin`` and ``snippet_twin`` (called from the ``before_create_page`` and
   ``before_create_snippet`` hooks, wagtail_hooks.py) find it: made by the same editor moments
   ago, of the same type, with the same slug or title (a page) or name (a snippet), and for a
@@ -21,6 +21,12 @@ Two parts, on public interfaces only:
   (``save_onto``), so what they sent becomes its next revision (or is published, if they
   pressed "Publish"). An autosave that comes second is refused instead: it carries what the
   form held before the editor's save, which came first.
+
+Saves of an existing page or snippet take turns too (the same middleware locks its row).
+The server runs requests side by side: an autosave that had read a publication before the
+editor's save was committed, and wrote after it, wrote its list of files over the save's, and
+the file the editor had just added was gone (seen in Chromium: modelcluster deletes the child
+rows its list does not hold). In turn, each save reads what the one before it saved.
 
 The same moment comes again later: the editor presses "Save" while a later autosave (to the
 edit view now) is on its way. The form has not yet heard which new child items that autosave
@@ -31,6 +37,7 @@ nothing is kept twice.
 
 from datetime import timedelta
 
+from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
@@ -43,6 +50,7 @@ from wagtail.models import ModelLogEntry, Page, PageLogEntry
 from mc2cm_portal.languages import LANGUAGE_CODES
 
 PAGE_CREATE_VIEW = "wagtailadmin_pages:add"
+PAGE_EDIT_VIEW = "wagtailadmin_pages:edit"
 # How long after an object was created a second "create" of it by the same editor is taken
 # for the same intent (autosave, a double click, a resent form), not for a new one: longer
 # than any autosave on a slow line, far shorter than it takes to mean a different page.
@@ -52,8 +60,9 @@ SNIPPET_NAMES = ("title", "name")
 
 
 def _turn_for(request):
-    """The row a post to one of the admin's create views must lock, as a queryset (None for
-    any other request): the parent page's, or the snippet model's content type's."""
+    """The row a post to one of the admin's create or edit views must lock, as a queryset
+    (None for any other request): for a create, the parent page's or the snippet model's
+    content type's; for an edit, the page's or snippet's own."""
     if request.method != "POST":
         return None
     try:
@@ -62,16 +71,32 @@ def _turn_for(request):
         return None
     if match.view_name == PAGE_CREATE_VIEW:
         return Page.objects.filter(pk=match.kwargs["parent_page_id"])
-    if match.url_name == "add" and match.namespace.startswith("wagtailsnippets_"):
+    if match.view_name == PAGE_EDIT_VIEW:
+        return Page.objects.filter(pk=match.kwargs["page_id"])
+    if match.url_name in ("add", "edit") and match.namespace.startswith("wagtailsnippets_"):
         # Django's as_view() records the view's arguments on it: the snippet's model.
         model = getattr(match.func, "view_initkwargs", {}).get("model")
-        if model is not None:
-            return ContentType.objects.filter(pk=ContentType.objects.get_for_model(model).pk)
+        if model is None:
+            return None
+        if match.url_name == "edit":
+            pk = match.kwargs["pk"]  # a string, quoted by Wagtail, unless the pk is a number
+            return model._default_manager.filter(pk=unquote(pk) if isinstance(pk, str) else pk)
+        return ContentType.objects.filter(pk=ContentType.objects.get_for_model(model).pk)
     return None
 
 
+def _wait_for(turn):
+    """Lock the row of ``turn`` to the end of the transaction: a second post wanting it waits.
+
+    PostgreSQL: a row lock. SQLite ignores SELECT ... FOR UPDATE, but its transactions start
+    IMMEDIATE here (settings), which makes every writer wait for the one before it to commit:
+    the same turns."""
+    list(turn.select_for_update().values_list("pk"))
+
+
 class SerialisedCreationMiddleware:
-    """Posts to a create view take turns (see the module's docstring)."""
+    """Posts to a create view take turns, and so do saves of one page or snippet (see the
+    module's docstring)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -81,10 +106,7 @@ class SerialisedCreationMiddleware:
         if turn is None:
             return self.get_response(request)
         with transaction.atomic():
-            # PostgreSQL: a row lock held to the end of the transaction. SQLite ignores
-            # SELECT ... FOR UPDATE, but its transactions start IMMEDIATE here (settings), which
-            # makes every writer wait for the one before it to commit: the same turns.
-            list(turn.select_for_update().values_list("pk"))
+            _wait_for(turn)
             response = self.get_response(request)
             if response.status_code >= 500:
                 # Django turned an error into this answer below us: keep nothing half done.
@@ -200,6 +222,9 @@ def save_onto(request, twin, edit_view, **view_arguments):
     error, "blocked by hook"; the browser has left the page by then.)"""
     if not request.accepts("text/html"):
         return HttpResponse(status=409)
+    # A save onto the twin, in turn with its other saves (as its edit view would be).
+    model = Page if isinstance(twin, Page) else type(twin)
+    _wait_for(model._default_manager.filter(pk=twin.pk))
     # The create form sends its lists as new items: they replace those the first save made.
     send_whole_lists(request, twin.get_latest_revision_as_object())
     return edit_view(request, **view_arguments)

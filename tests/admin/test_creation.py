@@ -7,18 +7,20 @@ admin's own views: the second post saves onto what the first made (mc2cm_portal/
 creation.py), and while one is being created, another create of the same kind waits.
 """
 
+import threading
 from datetime import timedelta
 
 import psycopg
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from django.db.models.signals import pre_save
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.documents import get_document_model
-from wagtail.models import PageLogEntry, Revision
+from wagtail.models import ModelLogEntry, PageLogEntry, Revision
 
 from action.models import ToolkitIndexPage, ToolkitPage
 from cities.models import CityIndexPage, CityPage
@@ -34,6 +36,7 @@ from tests.staff import (
     staff_client,
     toolkit_add_form,
 )
+from tests.threads import committed, started
 
 pytestmark = pytest.mark.django_db
 TITLE = {
@@ -230,6 +233,23 @@ def test_while_a_page_is_created_another_create_under_its_parent_waits(editor):
     url, data = toolkit_form(editor)
     with hooks.register_temporarily("before_create_page", another_create_alongside):
         assert editor.post(url, data).status_code == 302
+    assert seen == [True]
+
+
+@ON_SQLITE
+def test_while_a_page_is_saved_another_save_of_it_waits(editor):
+    """Saves of one page take turns, as creations do (the race itself: below, for snippets)."""
+    city = CityPage.objects.live().first()
+    seen = []
+
+    def another_save_alongside(request, page):
+        if request.method == "POST":  # the hook runs for the form's GET too
+            seen.append(lock_is_held("wagtailcore_page", city.pk))
+
+    data = edit_form(editor, city)
+    with hooks.register_temporarily("before_edit_page", another_save_alongside):
+        response = post_edit(editor, city, data)
+    assert response.status_code == 302, response.context and response.context["form"].errors
     assert seen == [True]
 
 
@@ -457,3 +477,80 @@ def test_of_two_editors_saving_one_publication_the_last_saves_list_wins(editor):
     publication.refresh_from_db()
     latest = publication.get_latest_revision_as_object()
     assert sorted(file.language for file in latest.files.all()) == ["ar", "en"]
+
+
+# --- An autosave and the editor's save, run side by side by the server ------------------------
+
+
+@ON_SQLITE
+def test_an_autosave_saved_alongside_the_editors_save_does_not_remove_what_the_save_added():
+    """The server runs requests side by side. An autosave that read the publication before
+    the editor's save was committed, and commits after it, saved its list of files over the
+    save's: the English file the editor had just added was gone (seen in Chromium, in CI).
+    Saves of one object now take turns, so each starts from what the one before it saved.
+
+    Committed in threads of their own, as the server's requests are, and removed at the end."""
+    arabic, french, english = get_document_model().objects.order_by("pk")[:3]
+    reading, saved = threading.Event(), threading.Event()
+
+    def hold_the_autosave(sender, instance, **kwargs):
+        # The autosave has read the publication and its files and is about to write: it waits
+        # here until the editor's save is through, or for at most 3 seconds (the editor's save
+        # cannot go through meanwhile once saves take turns).
+        if threading.current_thread().name == "autosave" and not reading.is_set():
+            reading.set()
+            saved.wait(timeout=3)
+
+    def start():
+        editor = staff_client("rachid", "Editors")
+        data = {**form_data(editor, snippet_url("add", Publication)), **PUBLICATION}
+        data |= {
+            "files-TOTAL_FORMS": "2",
+            **file_row(0, "ar", arabic),
+            **file_row(1, "fr", french),
+        }
+        made = editor.post(snippet_url("add", Publication), data, HTTP_ACCEPT="application/json")
+        assert made.json()["success"], made.json()
+        return editor, made.json(), data | made.json()["field_updates"]
+
+    editor, made, data = committed(start)
+    answers = {}
+
+    def autosave():  # the form as it was before the English file was added
+        answers["autosave"] = editor.post(made["url"], data, HTTP_ACCEPT="application/json")
+
+    def save():
+        with_english = data | {"files-TOTAL_FORMS": "3", **file_row(2, "en", english)}
+        answers["save"] = editor.post(made["url"], with_english)
+        saved.set()
+
+    pre_save.connect(hold_the_autosave, sender=Publication)
+    try:
+        autosaving = started(autosave, name="autosave")
+        assert reading.wait(timeout=30)
+        started(save, name="save").result()
+        autosaving.result()
+        pre_save.disconnect(hold_the_autosave, sender=Publication)
+        assert answers["save"].status_code == 302
+        assert answers["autosave"].json()["success"], answers["autosave"].json()
+
+        def files():
+            publication = Publication.objects.get(pk=made["pk"])
+            latest = publication.get_latest_revision_as_object()
+            return (
+                sorted(publication.files.values_list("language", flat=True)),
+                sorted(file.language for file in latest.files.all()),
+            )
+
+        assert committed(files) == (["ar", "en", "fr"], ["ar", "en", "fr"])
+    finally:
+        pre_save.disconnect(hold_the_autosave, sender=Publication)
+        committed(lambda: remove(Publication.objects.get(pk=made["pk"]), editor.user))
+
+
+def remove(publication, user):
+    """What the test above committed: the publication, its history, the editor."""
+    Revision.objects.for_instance(publication).delete()
+    ModelLogEntry.objects.for_instance(publication).delete()
+    publication.delete()
+    user.delete()

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from mc2cm_portal.access.documents import PARTNERS_GROUP
 from mc2cm_portal.models import DocumentDownload, PublicationFile
+from tests.threads import committed, started
 
 pytestmark = pytest.mark.django_db
 REPORT = "/admin/reports/downloads/"
@@ -124,41 +125,19 @@ def test_simultaneous_downloads_lose_no_count():
     """Eight connections count the same file at once, the first download included."""
     import threading
 
-    from django.db import connections
-
     file = public_files().first()
     workers, each = 8, 25
     start = threading.Barrier(workers)
 
     def count():
-        try:
-            start.wait()
-            for _ in range(each):
-                DocumentDownload.count(file.document_id, file.language, file)
-        finally:
-            connections.close_all()
+        start.wait()
+        for _ in range(each):
+            DocumentDownload.count(file.document_id, file.language, file)
 
-    def committed(action):
-        # Another connection: the test's own transaction would not see the threads' rows.
-        result = []
-
-        def run():
-            try:
-                result.append(action())
-            finally:
-                connections.close_all()
-
-        thread = threading.Thread(target=run)
-        thread.start()
-        thread.join()
-        return result[0]
-
+    for work in [started(count) for _ in range(workers)]:
+        work.result()
+    # Read on another connection: the test's own transaction would not see the threads' rows.
     counters = DocumentDownload.objects.filter(document=file.document, language=file.language)
-    threads = [threading.Thread(target=count) for _ in range(workers)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
     try:
         assert committed(lambda: list(counters.values_list("downloads", flat=True))) == [
             workers * each

@@ -191,6 +191,12 @@ def test_the_editor_adds_a_publication_with_three_uploaded_pdfs(editor, pdfs, st
     footer_action(editor, "Submit to Moderators approval")
     editor.wait_for_load_state()
     expect(editor.locator(".messages")).to_contain_text("submitted")
+    # Every file the editor attached is kept, whatever the autosaves did meanwhile.
+    languages = shell(
+        "from mc2cm_portal.models import Publication; p = Publication.objects.get("
+        f"pk={state['publication']}); print(*sorted(p.files.values_list('language', flat=True)))"
+    )
+    assert languages == "ar en fr"
 
 
 def choose_in_modal(page, button_name, link_name):
