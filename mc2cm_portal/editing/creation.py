@@ -10,7 +10,7 @@ admin journey in three, until this module.
 
 Two parts, on public interfaces only:
 
-- ``SerialisedCreationMiddleware`` runs each post to a create view in one transaction that
+- ``SavesInTurnMiddleware`` runs each post to a create view in one transaction that
   first locks a row standing for what is created: the parent page, or the snippet model's
   content type. Creations under one parent, or of one kind of snippet, take turns: the second
   always sees what the first made. Posts to an edit view lock the page's or snippet's own row.
@@ -94,7 +94,7 @@ def _wait_for(turn):
     list(turn.select_for_update().values_list("pk"))
 
 
-class SerialisedCreationMiddleware:
+class SavesInTurnMiddleware:
     """Posts to a create view take turns, and so do saves of one page or snippet (see the
     module's docstring)."""
 

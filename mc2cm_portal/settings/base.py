@@ -98,9 +98,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Posts to the admin's create views take turns per parent page or kind of snippet, so that
-    # an editor's save and Wagtail's autosave never make two of one thing (editing/creation.py).
-    "mc2cm_portal.editing.creation.SerialisedCreationMiddleware",
+    # Posts to the admin's create views take turns per parent page or kind of snippet, and saves
+    # of one page or snippet take turns, so that an editor's save and Wagtail's autosave never
+    # make two of one thing nor undo each other (editing/creation.py).
+    "mc2cm_portal.editing.creation.SavesInTurnMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in attempt into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
