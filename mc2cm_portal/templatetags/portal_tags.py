@@ -116,10 +116,16 @@ def _kept_filters(context, request):
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One entry per language: the same page (or view) in that language."""
+    """One entry per language: the same page (or view) in that language.
+
+    In a preview there is no address to give: the page in another language would be the live
+    one (or none, for a page never published), not the draft shown. The admin's preview offers
+    each language itself, so the switcher then shows names without a link (``link`` False);
+    the head's alternates still name the live addresses."""
     request = context.get("request")
     page = context.get("page")
     current = current_language()
+    in_preview = getattr(request, "is_preview", False)
     links = []
     for code, _name in settings.LANGUAGES:
         if isinstance(page, Page):
@@ -134,6 +140,7 @@ def language_links(context):
                 "code": code,
                 "name": LANGUAGE_NAMES[code],
                 "url": url,
+                "link": not in_preview,
                 "current": code == current,
                 "dir": direction(code),
             }
