@@ -126,7 +126,6 @@ def content_version():
     cache are still served to anonymous visitors, as they were before the outage.
     """
     global _last_read  # noqa: PLW0603 - the last version read, per process
-    from mc2cm_portal.models import ContentVersion
 
     version = getattr(_request, "version", None)
     if version is not None:
@@ -134,9 +133,7 @@ def content_version():
     version = cache.get(VERSION_KEY)
     if version is None:
         try:
-            version = ContentVersion.objects.values_list("value", flat=True).first()
-            if version is None:
-                version = ContentVersion.objects.get_or_create(pk=1)[0].value
+            version = committed_content_version()
         except (OperationalError, InterfaceError):
             if _last_read is None:
                 raise
@@ -152,6 +149,18 @@ def content_version():
 
 
 _last_read = None
+
+
+def committed_content_version():
+    """The content version as the database has it, not the cache's copy: one query, for what
+    must agree on every server at once and is made rarely (the pages' PDFs, publishing/pdf.py),
+    and after a publish, when the cache's copy may still be one that the publish moved on."""
+    from mc2cm_portal.models import ContentVersion
+
+    version = ContentVersion.objects.values_list("value", flat=True).first()
+    if version is None:
+        version = ContentVersion.objects.get_or_create(pk=1)[0].value
+    return version
 
 
 def cache_generation():

@@ -5,8 +5,8 @@ meeting's background note or report, a toolkit) are made from the page that pres
 the demo content writes them this way; editors may upload their own instead. And any
 city, peer meeting or pilot project page can be downloaded as a PDF in the reader's
 language: made when the page is published, kept in the default storage under the page,
-language and live revision until the page is published again, served by ``page_pdf``
-behind the page's own view restrictions. Never made on a request unless it is missing.
+language and content version until anything visitors see changes, served by ``page_pdf``
+behind the page's own view restrictions. Made on a request only when it is missing.
 
 WeasyPrint shapes Arabic through Pango and HarfBuzz; the fonts (Amiri for Arabic, DejaVu
 for Latin text) are system fonts installed by ``scripts/system_deps.sh pdf`` and named in
@@ -17,6 +17,7 @@ import hashlib
 import logging
 import mimetypes
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -27,13 +28,14 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page
 
 from mc2cm_portal.access.media import STORE_ERRORS, file_store_unavailable, store_unavailable
+from mc2cm_portal.caching.page_cache import committed_content_version
 from mc2cm_portal.languages import current_language
 
 logger = logging.getLogger(__name__)
@@ -54,6 +56,10 @@ PUBLICATION_PAGES = (
     ("action.PilotProjectPage", "publication", "pdf/pilot_project_page.html"),
 )
 PAGE_PDF_FOLDER = "page-pdfs"
+# A page's older PDFs are removed when a newer one is made, once they are this old: app
+# servers may read different content versions for a few seconds (page_cache.VERSION_SECONDS),
+# and one must not remove the file another is about to send.
+OLDER_PDFS_KEPT = timedelta(minutes=10)
 
 
 # --- Typesetting -----------------------------------------------------------------------------
@@ -154,10 +160,11 @@ def _city_parts(city):
         "figures": related["figures"],
         "meetings": related["meetings_hosted"] + related["meetings_attended"],
         "projects": related["pilot_projects"],
+        # As the city page lists them: a publication never published shows nowhere.
         "publications": [
             page.publication
             for page in related["migration_profiles"] + related["priority_documents"]
-            if page.publication
+            if page.publication and page.publication.live
         ],
     }
 
@@ -247,14 +254,14 @@ def offers_pdf(page):
 
 
 def _kept_name(page, language):
-    # A new live revision at every publish; its time too, so that revision numbers reused
-    # after restoring an older backup never pick up a PDF of other content. Pages created
-    # live without a revision (the demo content) keep their first PDF until published.
-    if page.live_revision_id and page.last_published_at:
-        version = f"{page.live_revision_id}-{page.last_published_at:%Y%m%d%H%M%S}"
-    else:
-        version = "first"
-    return f"{PAGE_PDF_FOLDER}/{page.pk}/{language}-{version}.pdf"
+    # A page's PDF shows other pages too (a city's meetings, projects and documents, a
+    # meeting's host city), so it is kept under what the kept pages are kept under: the running
+    # code and the content version, which moves with every change visitors can see (a publish
+    # anywhere, a restriction, a move, an unpublished publication). A PDF never names what its
+    # reader may no longer see; one made before a backup was restored matches that content.
+    # The version as committed: the cache's copy may lag by seconds on another server.
+    release = slugify(settings.RELEASE)
+    return f"{PAGE_PDF_FOLDER}/{page.pk}/{language}-{release}-{committed_content_version()}.pdf"
 
 
 def make_page_pdf(page, language):
@@ -265,11 +272,26 @@ def make_page_pdf(page, language):
 
 
 def kept_page_pdf(page, language):
-    """The stored name of the page's PDF in ``language``, made first if it is missing."""
+    """The stored name of the page's PDF in ``language``, made first if it is missing (and
+    then the older ones of that language removed)."""
     name = _kept_name(page, language)
     if not default_storage.exists(name):
         default_storage.save(name, ContentFile(make_page_pdf(page, language)))
+        _remove_older(page, language, name)
     return name
+
+
+def _remove_older(page, language, name):
+    folder = f"{PAGE_PDF_FOLDER}/{page.pk}"
+    made_before = timezone.now() - OLDER_PDFS_KEPT
+    for other in default_storage.listdir(folder)[1]:
+        path = f"{folder}/{other}"
+        if (
+            path != name
+            and other.startswith(f"{language}-")
+            and default_storage.get_modified_time(path) < made_before
+        ):
+            default_storage.delete(path)
 
 
 def refresh_page_pdfs(page_id):

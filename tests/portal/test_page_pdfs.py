@@ -226,3 +226,64 @@ def test_pdfs_embed_the_portals_images_and_fetch_nothing_else(storage):
     assert len(fetched) == 4
     # Only the portal's own image is embedded; the others were refused.
     assert len(PdfReader(io.BytesIO(data)).pages[0].images) == 1
+
+
+def one_line(text):
+    return re.sub(r"\s+", " ", text)
+
+
+def test_a_city_pdf_drops_a_meeting_once_visitors_may_no_longer_see_it(
+    client, typeset, django_capture_on_commit_callbacks
+):
+    """A city's PDF lists its meetings, projects and documents: pages of their own. Kept
+    until the city was published again, it went on naming a meeting restricted since."""
+    amman = CityPage.objects.get(slug_en="amman")
+    meeting = PeerMeetingPage.objects.live().get(host_city=amman)
+    _reader, text = text_of(client.get(pdf_url(amman, "en")))
+    assert meeting.title_en in one_line(text)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=meeting, restriction_type=PageViewRestriction.LOGIN)
+
+    _reader, text = text_of(client.get(pdf_url(amman, "en")))
+    assert meeting.title_en not in one_line(text)
+    assert amman.title_en in text
+
+
+def test_a_city_pdf_leaves_out_a_publication_that_is_not_published(
+    client, typeset, django_capture_on_commit_callbacks
+):
+    madrid = CityPage.objects.get(slug_en="madrid")
+    publication = madrid.migration_profiles.live().get().publication
+    _reader, text = text_of(client.get(pdf_url(madrid, "en")))
+    assert publication.title_en in one_line(text)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publication.unpublish()
+
+    _reader, text = text_of(client.get(pdf_url(madrid, "en")))
+    assert publication.title_en not in one_line(text)
+
+
+def test_a_new_pdf_of_a_page_replaces_the_older_ones_of_its_language(
+    client, typeset, storage, django_capture_on_commit_callbacks
+):
+    lisbon = CityPage.objects.get(slug_en="lisbon")
+    client.get(pdf_url(lisbon, "en"))
+    client.get(pdf_url(lisbon, "fr"))
+    [english, french] = sorted(kept_files(storage, lisbon), key=lambda path: path.name)
+    # Older than a server's copy of the content version can be (pdf.OLDER_PDFS_KEPT).
+    past = english.stat().st_mtime - 3600
+    os.utime(english, (past, past))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(
+            page=PeerMeetingPage.objects.live().first(),
+            restriction_type=PageViewRestriction.LOGIN,
+        )
+    client.get(pdf_url(lisbon, "en"))
+
+    names = [path.name for path in kept_files(storage, lisbon)]
+    assert english.name not in names  # replaced
+    assert french.name in names  # another language, made moments ago: left
+    assert len(names) == 2
