@@ -13,7 +13,7 @@ from rest_framework import serializers
 from rest_framework.fields import Field
 from wagtail.api import APIField
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.serializers import PageParentField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
@@ -92,21 +92,34 @@ class LanguageMixin:
         return response
 
 
-class PageUrlField(Field):
+def page_address(page, request):
     """The page's address in the answer's language, on the public address (as Wagtail's
-    detail_url and download_url: WAGTAILAPI_BASE_URL)."""
+    detail_url and download_url: WAGTAILAPI_BASE_URL). Wagtail's own html_url would take the
+    host of the Site record, which is not the public one behind a proxy."""
+    url = page.get_url(request)
+    return public_url(url) if url else None
 
+
+class PageUrlField(Field):
     def get_attribute(self, instance):
         return instance
 
     def to_representation(self, page):
-        request = self.context["request"]
-        url = page.get_url(request)
-        return public_url(url) if url else None
+        return page_address(page, self.context["request"])
+
+
+class PortalPageParentField(PageParentField):
+    """Wagtail's parent field, its address on the public address as well."""
+
+    def to_representation(self, value):
+        data = super().to_representation(value)
+        data["meta"]["html_url"] = page_address(value, self.context["request"])
+        return data
 
 
 class PortalPageSerializer(PageSerializer):
     html_url = PageUrlField(read_only=True)
+    parent = PortalPageParentField(read_only=True)
 
 
 class CityFigureSerializer(serializers.ModelSerializer):

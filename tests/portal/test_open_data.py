@@ -213,3 +213,19 @@ def test_csv_query_count_does_not_grow_with_cities(client):
         _header, *body = rows(download(client, "en"))
     assert {"Valencia", "Bologna", "Turin", "Seville"} <= {row[0] for row in body}
     assert len(with_four_more) == len(with_one_more)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_pages_parent_is_named_on_the_public_address_too(client, settings, language):
+    """Every absolute link of the API is on the public address (docs/operations.md), the
+    parent's too: Wagtail's own would take the host of the Site record ("localhost")."""
+    settings.PUBLIC_URL = "https://mc2cm.example"
+    city = CityPage.objects.live().first()
+    index = city.get_parent().specific
+
+    _response, data = api(client, f"/api/v2/pages/{city.pk}/?lang={language}")
+
+    assert data["meta"]["html_url"] == "https://mc2cm.example" + url_in(city, language)
+    parent = data["meta"]["parent"]
+    assert parent["id"] == index.pk
+    assert parent["meta"]["html_url"] == "https://mc2cm.example" + url_in(index, language)
