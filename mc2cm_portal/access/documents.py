@@ -27,6 +27,7 @@ from django.db import DatabaseError, transaction
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
 from wagtail.documents.views.serve import serve as wagtail_serve
 from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction
 
@@ -188,6 +189,7 @@ def count_download(document_id, file):
         logger.warning("Download of document %s not counted", document_id, exc_info=True)
 
 
+@require_safe
 def serve_document(request, document_id, document_filename):
     """Wagtail's document view, counting each file actually sent.
 

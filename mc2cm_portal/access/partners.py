@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 from wagtail.views import authenticate_with_password
 
 from mc2cm_portal.languages import current_language
@@ -124,6 +125,7 @@ sign_out = SignOutView.as_view()
 
 
 @never_cache
+@require_safe
 def partner_resources(request):
     """Every publication with a file kept private, for partners and staff, ten to a page."""
     if not request.user.is_authenticated:

@@ -31,6 +31,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 from wagtail import hooks
 from wagtail.models import Page
 
@@ -314,6 +315,7 @@ def refresh_page_pdfs_quietly(page_id):
         logger.exception("Could not make the PDFs of page %s", page_id)
 
 
+@require_safe
 def page_pdf(request, page_id):
     """Serve a page's kept PDF in the reader's language, as Wagtail serves the page itself.
 

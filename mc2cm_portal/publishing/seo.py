@@ -315,6 +315,7 @@ class PeerMeetingsFeed(Feed):
         return [theme.name for theme in item.themes.all() if theme.live]
 
 
+@require_safe
 def peer_meetings_feed(request):
     """A feed object per request, so the request it keeps is never shared between threads."""
     return PeerMeetingsFeed(request)(request)

@@ -27,6 +27,7 @@ from django.db.models import BooleanField, Case, Count, ExpressionWrapper, F, Q,
 from django.shortcuts import render
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_safe
 
 from mc2cm_portal.access.documents import openable_collections
 from mc2cm_portal.languages import current_language
@@ -250,6 +251,7 @@ def openable(entries, request):
     return entries.filter(pages | (Q(page__isnull=True, file__isnull=False) & files))
 
 
+@require_safe
 def search(request):
     language = current_language()
     query = clean_query(request.GET.get("q", ""))

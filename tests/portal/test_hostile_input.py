@@ -133,3 +133,30 @@ def test_admin_password_reset_follows_the_mail_settings():
         )
         answers[name] = result.stdout.strip()
     assert answers == {"none": "False", "mail": "True"}
+
+
+def public_read_only_addresses():
+    from wagtail.documents import get_document_model
+
+    from dialogue.models import PeerMeetingPage
+    from mc2cm_portal.queries import public_documents
+
+    file = public_documents(get_document_model().objects.order_by("pk")).first()
+    meeting = PeerMeetingPage.objects.live().first()
+    return [
+        "/en/search/?q=tunis",
+        "/ar/feeds/peer-meetings/",
+        file.url,
+        f"/fr/pages/{meeting.pk}/pdf/",
+    ]
+
+
+@pytest.mark.parametrize("method", ["TRACE", "OPTIONS", "PROPFIND"])
+def test_read_only_addresses_answer_only_get_and_head(client, method):
+    """A TRACE or OPTIONS answered with the whole page or file (seen by an access pass) is
+    what a proxy or a scanner may store or misread: they answer 405, naming GET and HEAD."""
+    for address in public_read_only_addresses():
+        assert client.get(address).status_code == 200, address
+        response = client.generic(method, address)
+        assert response.status_code == 405, (address, response.status_code)
+        assert response["Allow"] == "GET, HEAD", address
