@@ -69,7 +69,9 @@ def footer_items(home, request, language):
 
 
 def breadcrumb_trail(page, request, language):
-    """The page's ancestors from the home page down (Wagtail's root left out), as plain data."""
+    """The page's live ancestors from the home page down (Wagtail's root left out), as plain
+    data. A live page may sit under an unpublished section (Wagtail still serves it): the
+    section, a draft whose address answers 404, is left out of the trail."""
     steplen = Page.steplen
     paths = [page.path[:end] for end in range(2 * steplen, len(page.path), steplen)]
     site = Site.find_for_request(request)
@@ -80,12 +82,13 @@ def breadcrumb_trail(page, request, language):
             return [
                 {"title": navigation[path]["title"], "url": navigation[path]["url"]}
                 for path in paths
+                if navigation[path]["live"]
             ]
 
     def compute():
         return [
             {"title": crumb.title, "url": crumb.get_url(request)}
-            for crumb in page.get_ancestors().filter(depth__gt=1)
+            for crumb in page.get_ancestors().filter(depth__gt=1).live()
         ]
 
     return versioned(f"crumbs:{page.path}:{language}", compute)

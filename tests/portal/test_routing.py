@@ -97,3 +97,28 @@ def test_a_made_up_host_is_refused_and_leaves_nothing_in_the_cache(client, cache
     response = client.get("/en/", HTTP_HOST="made-up.example")
     assert response.status_code == 400
     assert cache_keys() == kept
+
+
+def breadcrumbs_of(html):
+    return html.split('<nav class="breadcrumbs"', 1)[1].split("</nav>", 1)[0]
+
+
+def test_the_breadcrumbs_leave_out_a_section_that_is_not_published(client):
+    """A live page under an unpublished section stays reachable (Wagtail serves it), but its
+    breadcrumbs linked to the section's address, a 404, and named a draft."""
+    from knowledge.models import PriorityDocumentIndexPage
+
+    section = PriorityDocumentIndexPage.objects.get()
+    document = section.get_children().live().first()
+    client.get(url_in(document, "fr"))  # the breadcrumbs as kept before the change
+    section_url = url_in(section, "fr")
+    section.unpublish()
+
+    response = client.get(url_in(document, "fr"))
+
+    assert response.status_code == 200
+    crumbs = breadcrumbs_of(response.content.decode())
+    assert section_url not in crumbs
+    assert section.title_fr not in crumbs
+    assert url_in(section.get_parent(), "fr") in crumbs  # the pillar above it is still there
+    assert client.get(section_url).status_code == 404
