@@ -26,7 +26,9 @@ Saves of an existing page or snippet take turns too (the same middleware locks i
 The server runs requests side by side: an autosave that had read a publication before the
 editor's save was committed, and wrote after it, wrote its list of files over the save's, and
 the file the editor had just added was gone (seen in Chromium: modelcluster deletes the child
-rows its list does not hold). In turn, each save reads what the one before it saved.
+rows its list does not hold). In turn, each save reads what the one before it saved; an
+autosave that comes after an editor's save is then refused by Wagtail's own check (the save
+made a new revision, and the autosave names the earlier one it meant to overwrite).
 
 The same moment comes again later: the editor presses "Save" while a later autosave (to the
 edit view now) is on its way. The form has not yet heard which new child items that autosave
