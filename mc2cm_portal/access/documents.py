@@ -24,10 +24,13 @@ from urllib.parse import urlencode
 
 from django.contrib.auth.views import redirect_to_login
 from django.db import DatabaseError, transaction
-from django.shortcuts import render
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
+from wagtail import hooks
+from wagtail.documents import get_document_model
 from wagtail.documents.views.serve import serve as wagtail_serve
 from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction
 
@@ -189,6 +192,27 @@ def count_download(document_id, file):
         logger.warning("Download of document %s not counted", document_id, exc_info=True)
 
 
+def short_address(document):
+    """``/documents/<id>/``: the document's address without its file name. A locked link
+    signs in and comes back to it, so a page never tells a visitor the name of a file they
+    may not download (an uploader's name for it may say more than its publication)."""
+    return reverse("wagtaildocs_serve", args=[document.pk, ""])
+
+
+def _on_to_the_file(request, document_id):
+    """The short address: the document's own checks (Wagtail's ``before_serve_document``
+    hooks: sign-in, 403 or password, with the short address to come back to), then on to
+    its full address for who may open it."""
+    document = get_object_or_404(get_document_model(), pk=document_id)
+    for hook in hooks.get_hooks("before_serve_document"):
+        result = hook(document, request)
+        if isinstance(result, HttpResponse):
+            return result
+    response = redirect(document.url)
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
 @require_safe
 def serve_document(request, document_id, document_filename):
     """Wagtail's document view, counting each file actually sent.
@@ -198,6 +222,8 @@ def serve_document(request, document_id, document_filename):
     store does not answer (settings S3_*), the answer is a 503 page in the visitor's
     language, after the same permission checks.
     """
+    if not document_filename:
+        return _on_to_the_file(request, document_id)
     try:
         response = wagtail_serve(request, document_id, document_filename)
     except STORE_ERRORS as error:

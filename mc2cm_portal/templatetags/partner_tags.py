@@ -2,7 +2,7 @@
 
 from django import template
 
-from mc2cm_portal.access.documents import locked, sign_in_url
+from mc2cm_portal.access.documents import locked, short_address, sign_in_url
 
 register = template.Library()
 
@@ -23,6 +23,7 @@ def locked_for_visitor(context, item):
 
 
 @register.simple_tag
-def partner_sign_in_url(next_url):
-    """The sign-in page in the current language, then back to ``next_url``."""
-    return sign_in_url(next_url)
+def partner_sign_in_url(document):
+    """The sign-in page in the current language, then on to ``document`` (by its short
+    address, which does not give its file's name away)."""
+    return sign_in_url(short_address(document))

@@ -217,7 +217,10 @@ def test_public_pages_show_a_sign_in_link_instead_of_partners_only_files(client,
     assert "Partners only — sign in to download" in html
     for document in documents:
         assert f'href="{document}"' not in html
-        assert f'href="/en/partners/sign-in/?next={quote(document, safe="/")}"' in html
+        # The sign-in comes back to the document's short address, which names no file.
+        short = document.rsplit("/", 1)[0] + "/"
+        assert f'href="/en/partners/sign-in/?next={short}"' in html
+        assert document.rsplit("/", 1)[1] not in html
     client.force_login(partner)
     html = client.get(url).content.decode()
     assert "Partners only — sign in to download" not in html
@@ -331,3 +334,24 @@ def test_the_demo_marks_one_toolkit_partners_only():
     publication = restricted_publication()
     assert publication.kind == Publication.Kind.TOOLKIT
     assert publication.files.count() == 3
+
+
+def test_a_documents_short_address_leads_on_to_it_only_for_who_may_open_it(client, partner):
+    """The locked link's way back after signing in: the file's name is told only to who
+    may download it."""
+    [file, *_rest] = restricted_publication().files.all()
+    short = file.document.url.rsplit("/", 1)[0] + "/"
+    name = file.document.url.rsplit("/", 1)[1]
+
+    anonymous = client.get(short, HTTP_ACCEPT_LANGUAGE="fr")
+    assert anonymous.status_code == 302
+    assert anonymous["Location"] == f"/fr/partners/sign-in/?next={short}"
+    assert name not in anonymous["Location"]
+
+    client.force_login(partner)
+    signed_in = client.get(short)
+    assert signed_in.status_code == 302
+    assert signed_in["Location"] == file.document.url
+    assert client.get(signed_in["Location"]).status_code == 200
+
+    assert client.get("/documents/99999999/", follow=True).status_code == 404
