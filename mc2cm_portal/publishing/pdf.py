@@ -57,9 +57,9 @@ PUBLICATION_PAGES = (
     ("action.PilotProjectPage", "publication", "pdf/pilot_project_page.html"),
 )
 PAGE_PDF_FOLDER = "page-pdfs"
-# A page's older PDFs are removed when a newer one is made, once they are this old: app
-# servers may read different content versions for a few seconds (page_cache.VERSION_SECONDS),
-# and one must not remove the file another is about to send.
+# A page's older PDFs are removed when a newer one is made, once they are this old: another
+# app server may have read the version just before a change committed, and be sending the
+# older file still.
 OLDER_PDFS_KEPT = timedelta(minutes=10)
 
 
