@@ -24,12 +24,10 @@ from urllib.parse import urlencode
 
 from django.contrib.auth.views import redirect_to_login
 from django.db import DatabaseError, transaction
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
-from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.documents.views.serve import serve as wagtail_serve
 from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction
@@ -193,24 +191,11 @@ def count_download(document_id, file):
 
 
 def short_address(document):
-    """``/documents/<id>/``: the document's address without its file name. A locked link
-    signs in and comes back to it, so a page never tells a visitor the name of a file they
-    may not download (an uploader's name for it may say more than its publication)."""
+    """``/documents/<id>/``: the document's address without its file name, served as the full
+    one (``serve_document``). A locked link signs in and comes back to it, so a page never
+    tells a visitor the name of a file they may not download (an uploader's name for it may
+    say more than its publication)."""
     return reverse("wagtaildocs_serve", args=[document.pk, ""])
-
-
-def _on_to_the_file(request, document_id):
-    """The short address: the document's own checks (Wagtail's ``before_serve_document``
-    hooks: sign-in, 403 or password, with the short address to come back to), then on to
-    its full address for who may open it."""
-    document = get_object_or_404(get_document_model(), pk=document_id)
-    for hook in hooks.get_hooks("before_serve_document"):
-        result = hook(document, request)
-        if isinstance(result, HttpResponse):
-            return result
-    response = redirect(document.url)
-    patch_cache_control(response, private=True, no_store=True)
-    return response
 
 
 @require_safe
@@ -223,7 +208,8 @@ def serve_document(request, document_id, document_filename):
     language, after the same permission checks.
     """
     if not document_filename:
-        return _on_to_the_file(request, document_id)
+        # The short address (``short_address``): the same checks and file as the full one.
+        document_filename = get_object_or_404(get_document_model(), pk=document_id).filename
     try:
         response = wagtail_serve(request, document_id, document_filename)
     except STORE_ERRORS as error:

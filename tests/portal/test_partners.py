@@ -350,8 +350,9 @@ def test_a_documents_short_address_leads_on_to_it_only_for_who_may_open_it(clien
 
     client.force_login(partner)
     signed_in = client.get(short)
-    assert signed_in.status_code == 302
-    assert signed_in["Location"] == file.document.url
-    assert client.get(signed_in["Location"]).status_code == 200
+    assert signed_in.status_code == 200
+    assert b"".join(signed_in.streaming_content).startswith(b"%PDF-")
+    assert name in signed_in["Content-Disposition"]  # saved under its own name
+    assert "private" in signed_in["Cache-Control"]
 
     assert client.get("/documents/99999999/", follow=True).status_code == 404
